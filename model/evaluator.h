@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/conditionevaluator.h"
+#include "model/explanation.h"
+#include "model/policy.h"
+#include "model/request.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+// The decision of iam-evaluation.md §2: every applicable policy's statements evaluated once,
+// then explicit deny, the RCP and SCP gates, and the identity / resource grant paths.
+
+namespace iamx {
+
+/// Every policy that may bear on one request.
+struct PolicySet
+{
+    std::vector<Policy> identity; ///< inline and managed alike
+    std::optional<Policy> permissionsBoundary;
+    std::optional<Policy> session;
+    std::optional<Policy> resource; ///< bucket policy, trust policy, key policy, ...
+    std::vector<std::vector<Policy>> scpLevels; ///< outermost first; each level must allow
+    std::vector<std::vector<Policy>> rcpLevels; ///< customer RCPs per level (deny-only)
+
+    /// The policy a StatementRef names.
+    const Policy &policy(const StatementRef &ref) const;
+};
+
+/// The decision, written into a caller-owned object that is reused from one evaluation to
+/// the next: once its vectors have grown, deciding allocates nothing.
+struct Decision
+{
+    DecisionKind kind = DecisionKind::ImplicitDeny;
+    Gate blockedBy = Gate::None;  ///< the first gate that failed (implicitDeny only)
+    std::uint8_t failedGates = 0; ///< every gate that failed, as Gate bits
+    /// For explicitDeny every matching Deny; for allowed the Allow statements of the path
+    /// that granted; empty for implicitDeny.
+    std::vector<StatementRef> decisive;
+
+    /// Working storage, kept between evaluations so its capacity is reused.
+    struct Scratch
+    {
+        MatchScratch match;
+        std::vector<StatementRef> identityAllows;
+        std::vector<StatementRef> resourceAllows;
+        std::vector<PrincipalMatch> resourceAllowMatches;
+    } scratch;
+};
+
+/// Decides one request: the fast path, allocation-free in steady state.
+void decide(const PolicySet &policies, const Request &request, Decision &out);
+
+/// Decides one request and explains it: every layer, every statement, every condition.
+/// Shares all matching code with decide(); this path allocates.
+Explanation explain(const PolicySet &policies, const Request &request);
+
+} // namespace iamx
