@@ -1,0 +1,125 @@
+#include "arguments.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace iamx::cli {
+
+bool Arguments::has(std::string_view flag) const
+{
+    for (const auto &option : options)
+        if (option.first == flag)
+            return true;
+    return false;
+}
+
+std::optional<std::string> Arguments::value(std::string_view flag) const
+{
+    std::optional<std::string> last;
+    for (const auto &option : options)
+        if (option.first == flag)
+            last = option.second;
+    return last;
+}
+
+std::optional<Arguments> parseArguments(std::string_view command,
+                                        const std::vector<std::string> &args,
+                                        const std::vector<FlagSpec> &flags, std::ostream &err)
+{
+    Arguments parsed;
+    bool flagsEnded = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        if (flagsEnded || arg == "-" || !arg.starts_with("-")) {
+            parsed.positionals.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            flagsEnded = true;
+            continue;
+        }
+        if (arg == "--help" || arg == "-h") {
+            parsed.help = true;
+            continue;
+        }
+        std::string name = arg;
+        std::optional<std::string> inlineValue;
+        if (const size_t eq = arg.find('='); eq != std::string::npos) {
+            name = arg.substr(0, eq);
+            inlineValue = arg.substr(eq + 1);
+        }
+        const FlagSpec *spec = nullptr;
+        for (const auto &flag : flags)
+            if (flag.name == name)
+                spec = &flag;
+        if (!spec) {
+            err << "iamx " << command << ": unknown option '" << name
+                << "' (see 'iamx " << command << " --help')\n";
+            return std::nullopt;
+        }
+        if (!spec->takesValue) {
+            if (inlineValue) {
+                err << "iamx " << command << ": option '" << name << "' takes no value\n";
+                return std::nullopt;
+            }
+            parsed.options.emplace_back(name, "");
+            continue;
+        }
+        if (!inlineValue) {
+            if (i + 1 >= args.size()) {
+                err << "iamx " << command << ": option '" << name << "' needs a value\n";
+                return std::nullopt;
+            }
+            inlineValue = args[++i];
+        }
+        parsed.options.emplace_back(name, *inlineValue);
+    }
+    return parsed;
+}
+
+bool readInput(const std::string &path, std::string &text, std::ostream &err)
+{
+    if (path == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return true;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        err << path << ": cannot open: " << std::strerror(errno) << '\n';
+        return false;
+    }
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (in.bad()) {
+        err << path << ": cannot read\n";
+        return false;
+    }
+    text = std::move(content).str();
+    return true;
+}
+
+} // namespace iamx::cli
+
+namespace iamx::cli {
+
+int loadScenarioFile(std::string_view command, const Arguments &arguments,
+                     std::vector<ScenarioEntry> &entries, std::ostream &err)
+{
+    if (arguments.positionals.size() != 1) {
+        err << "iamx " << command << ": expected one scenario FILE, got "
+            << arguments.positionals.size() << " (see 'iamx " << command << " --help')\n";
+        return ExitUsage;
+    }
+    const std::string &path = arguments.positionals.front();
+    std::string text;
+    if (!readInput(path, text, err))
+        return ExitFailure;
+    entries = readScenarios(text, path == "-" ? std::string_view("<stdin>") : path);
+    return ExitOk;
+}
+
+} // namespace iamx::cli

@@ -1,0 +1,101 @@
+#include "app/cli/arguments.h"
+#include "app/cli/commands.h"
+#include "model/report.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+namespace iamx::cli {
+namespace {
+
+constexpr const char *benchHelp = R"(Usage: iamx bench FILE [--seconds S]
+
+Parses and compiles FILE's scenarios once, then evaluates all of them over and over on one
+thread for at least S seconds (default 2) through the decision path that 'simulate --json'
+uses, and prints what it measured. The last line is "evals/s: N". Build with the release
+preset to measure.
+)";
+
+} // namespace
+
+int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
+{
+    const auto arguments = parseArguments("bench", args, {{"--seconds", true}}, err);
+    if (!arguments)
+        return ExitUsage;
+    if (arguments->help) {
+        out << benchHelp;
+        return ExitOk;
+    }
+    double seconds = 2.0;
+    if (const auto given = arguments->value("--seconds")) {
+        char *end = nullptr;
+        seconds = std::strtod(given->c_str(), &end);
+        if (given->empty() || *end != '\0' || !(seconds > 0.0) || seconds > 3600.0) {
+            err << "iamx bench: --seconds must be a number of seconds between 0 and 3600\n";
+            return ExitUsage;
+        }
+    }
+    std::vector<ScenarioEntry> entries;
+    if (const int status = loadScenarioFile("bench", *arguments, entries, err))
+        return status;
+    std::vector<const Scenario *> scenarios;
+    size_t statements = 0;
+    for (const auto &entry : entries) {
+        if (!entry.scenario) {
+            err << diagnosticsText(entry);
+            continue;
+        }
+        scenarios.push_back(&*entry.scenario);
+        const PolicySet &set = entry.scenario->policies;
+        for (const auto &p : set.identity)
+            statements += p.statements.size();
+        for (const auto *p : {&set.permissionsBoundary, &set.session, &set.resource})
+            if (*p)
+                statements += (*p)->statements.size();
+        for (const auto *levels : {&set.scpLevels, &set.rcpLevels})
+            for (const auto &level : *levels)
+                for (const auto &p : level)
+                    statements += p.statements.size();
+    }
+    if (scenarios.empty()) {
+        err << "iamx bench: no scenario in the file can be evaluated\n";
+        return ExitFailure;
+    }
+
+    using Clock = std::chrono::steady_clock;
+    Decision decision;
+    unsigned checksum = 0; // keeps the optimiser from dropping the work
+    for (const Scenario *scenario : scenarios)
+        decide(scenario->policies, scenario->request, decision); // warm-up: grow the buffers
+    const auto start = Clock::now();
+    const auto budget = std::chrono::duration<double>(seconds);
+    std::uint64_t evaluations = 0;
+    double elapsed = 0.0;
+    do {
+        for (int round = 0; round < 64; ++round) {
+            for (const Scenario *scenario : scenarios) {
+                decide(scenario->policies, scenario->request, decision);
+                checksum += static_cast<unsigned>(decision.kind);
+            }
+        }
+        evaluations += 64 * scenarios.size();
+        elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    } while (elapsed < budget.count());
+
+    char line[128];
+    out << "scenarios: " << scenarios.size() << '\n';
+    out << "statements per scenario: " << statements / scenarios.size() << '\n';
+    out << "evaluations: " << evaluations << '\n';
+    std::snprintf(line, sizeof line, "seconds: %.3f\n", elapsed);
+    out << line;
+    std::snprintf(line, sizeof line, "ns/eval: %.1f\n", elapsed * 1e9 / static_cast<double>(evaluations));
+    out << line;
+    out << "checksum: " << checksum % 1000 << '\n';
+    std::snprintf(line, sizeof line, "evals/s: %.0f\n", static_cast<double>(evaluations) / elapsed);
+    out << line;
+    return ExitOk;
+}
+
+} // namespace iamx::cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+// The iamx commands; each takes the arguments after its name and returns the exit status.
+
+namespace iamx::cli {
+
+int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int runTest(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+
+} // namespace iamx::cli

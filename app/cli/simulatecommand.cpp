@@ -1,0 +1,67 @@
+#include "app/cli/arguments.h"
+#include "app/cli/commands.h"
+#include "model/report.h"
+
+namespace iamx::cli {
+namespace {
+
+constexpr const char *simulateHelp = R"(Usage: iamx simulate FILE [--json]
+
+Evaluates every scenario of FILE (a .json scenario, or .jsonl with one per line; '-' for
+standard input) and prints the decision: allowed, explicitDeny or implicitDeny.
+
+Without --json, for each scenario: the decision, the statements that decided it, every gate
+of the evaluation flow that failed, and for every policy layer and statement whether it
+applied and, if not, which of action, resource, principal or condition failed (for a
+condition: the operator, key, expected values and the request's value).
+
+With --json, one JSON object per scenario and line, in input order:
+  {"name": ..., "decision": ..., "decisive": [{"policyType", "policy", "statement", "sid",
+   "effect"}], "blockedBy": ..., "warnings": [...]}
+and for a scenario that cannot be evaluated {"name": ..., "error": {"code", "message", "in",
+"pointer", "line", "column"}}. The run goes on with the next scenario.
+
+Exit status: 0 when every scenario was evaluated, 1 when one could not be, 2 usage error.
+)";
+
+} // namespace
+
+int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
+{
+    const auto arguments = parseArguments("simulate", args, {{"--json"}}, err);
+    if (!arguments)
+        return ExitUsage;
+    if (arguments->help) {
+        out << simulateHelp;
+        return ExitOk;
+    }
+    std::vector<ScenarioEntry> entries;
+    if (const int status = loadScenarioFile("simulate", *arguments, entries, err))
+        return status;
+    const bool asJson = arguments->has("--json");
+    int status = ExitOk;
+    Decision decision;
+    for (const auto &entry : entries) {
+        if (!entry.scenario) {
+            status = ExitFailure;
+            if (asJson)
+                out << errorJsonLine(entry) << '\n';
+            else
+                err << diagnosticsText(entry);
+            continue;
+        }
+        const Scenario &scenario = *entry.scenario;
+        if (asJson) {
+            decide(scenario.policies, scenario.request, decision);
+            out << decisionJsonLine(entry, scenario, decision) << '\n';
+        } else {
+            if (entry.index > 0)
+                out << '\n';
+            out << explanationText(scenario, explain(scenario.policies, scenario.request));
+            err << diagnosticsText(entry);
+        }
+    }
+    return status;
+}
+
+} // namespace iamx::cli

@@ -1,0 +1,340 @@
+#include "report.h"
+
+#include "model/json.h"
+
+namespace iamx {
+namespace {
+
+void appendKey(std::string &out, std::string_view key)
+{
+    json::appendQuoted(out, key);
+    out += ": ";
+}
+
+std::string_view severityTag(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error:
+        return "ERROR";
+    case Severity::SecurityWarning:
+        return "SECURITY_WARNING";
+    case Severity::Warning:
+        return "WARNING";
+    case Severity::Suggestion:
+        return "SUGGESTION";
+    }
+    return "ERROR";
+}
+
+// Lines and columns in JSON output count within the scenario's own text (scenario-format.md).
+void appendFinding(std::string &out, const ScenarioEntry &entry, const ScenarioDiagnostic &d)
+{
+    const SourceLocation &where = d.diagnostic.where;
+    const int line = where.line - entry.startLine + 1;
+    const int column = where.line == entry.startLine ? where.column - entry.startColumn + 1
+                                                     : where.column;
+    out += '{';
+    appendKey(out, "severity");
+    json::appendQuoted(out, severityTag(d.diagnostic.severity));
+    out += ", ";
+    appendKey(out, "code");
+    json::appendQuoted(out, d.diagnostic.code);
+    out += ", ";
+    appendKey(out, "message");
+    json::appendQuoted(out, d.diagnostic.message);
+    out += ", ";
+    appendKey(out, "in");
+    json::appendQuoted(out, d.in);
+    out += ", ";
+    appendKey(out, "pointer");
+    json::appendQuoted(out, d.diagnostic.pointer);
+    out += ", ";
+    appendKey(out, "line");
+    out += std::to_string(line);
+    out += ", ";
+    appendKey(out, "column");
+    out += std::to_string(column);
+    out += '}';
+}
+
+void appendName(std::string &out, const ScenarioEntry &entry)
+{
+    out += '{';
+    appendKey(out, "name");
+    json::appendQuoted(out, entry.name);
+}
+
+std::string_view layerTitle(PolicyType type)
+{
+    switch (type) {
+    case PolicyType::Identity:
+        return "identity-based policies";
+    case PolicyType::PermissionsBoundary:
+        return "permissions boundary";
+    case PolicyType::Session:
+        return "session policy";
+    case PolicyType::Resource:
+        return "resource-based policy";
+    case PolicyType::ServiceControl:
+        return "SCP level";
+    case PolicyType::ResourceControl:
+        return "RCP level";
+    }
+    return "policies";
+}
+
+std::string_view verdictText(LayerVerdict verdict)
+{
+    switch (verdict) {
+    case LayerVerdict::Allow:
+        return "allows";
+    case LayerVerdict::Deny:
+        return "denies";
+    case LayerVerdict::NoMatch:
+        return "no statement applies";
+    case LayerVerdict::NotApplicable:
+        return "does not apply";
+    }
+    return "";
+}
+
+std::string_view principalMatchText(PrincipalMatch match)
+{
+    switch (match) {
+    case PrincipalMatch::None:
+        return "does not name the caller";
+    case PrincipalMatch::Account:
+        return "names the caller's account (delegates to its IAM policies)";
+    case PrincipalMatch::RoleArn:
+        return "names the caller's role (limited by boundary and session policy)";
+    case PrincipalMatch::FederatedUserOwner:
+        return "names the IAM user behind the federated session (limited by its limits)";
+    case PrincipalMatch::Direct:
+        return "names the caller";
+    }
+    return "";
+}
+
+std::string joinQuoted(const std::vector<std::string> &values)
+{
+    std::string text = "[";
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (i)
+            text += ", ";
+        json::appendQuoted(text, values[i]);
+    }
+    return text + "]";
+}
+
+void appendStatementLines(std::string &out, const PolicySet &policies,
+                          const StatementExplanation &s)
+{
+    const Policy &policy = policies.policy(s.ref);
+    out += s.applies ? "    + " : "    - ";
+    out += policy.name;
+    out += ' ';
+    out += s.pointer;
+    if (s.sid) {
+        out += " (";
+        out += *s.sid;
+        out += ')';
+    }
+    out += s.ref.effect == Effect::Allow ? " Allow" : " Deny";
+    if (s.applies) {
+        out += s.decisive ? ": applies, decisive\n" : ": applies\n";
+        return;
+    }
+    std::string reasons;
+    const auto add = [&reasons](std::string_view reason) {
+        if (!reasons.empty())
+            reasons += "; ";
+        reasons += reason;
+    };
+    if (s.action == ElementOutcome::Failed)
+        add("action does not match");
+    if (s.resource == ElementOutcome::Failed)
+        add("resource does not match");
+    if (s.principal == ElementOutcome::Failed)
+        add("principal does not match");
+    if (s.conditions == ElementOutcome::Failed)
+        add("condition not met");
+    out += ": does not apply (" + reasons + ")\n";
+    if (s.principal != ElementOutcome::Absent && s.principal != ElementOutcome::Failed
+        && s.principalMatch != PrincipalMatch::Direct) {
+        out += "        principal ";
+        out += principalMatchText(s.principalMatch);
+        out += '\n';
+    }
+    for (const auto &c : s.conditionDetails) {
+        if (c.satisfied)
+            continue;
+        out += "        " + c.operatorText + " " + c.key + ": expected "
+                + joinQuoted(c.expected) + ", ";
+        if (!c.keyPresent)
+            out += "key absent";
+        else
+            out += std::string(c.multiValued ? "request values " : "request value ")
+                    + joinQuoted(c.actual);
+        if (!c.note.empty())
+            out += " (" + c.note + ")";
+        out += '\n';
+    }
+}
+
+} // namespace
+
+std::string describeStatement(const PolicySet &policies, const StatementRef &ref)
+{
+    const Policy &policy = policies.policy(ref);
+    std::string text(policyTypeName(ref.type));
+    text += " policy \"" + policy.name + "\" statement " + std::to_string(ref.statement);
+    const auto &sid = policy.statements.at(ref.statement).sid;
+    if (sid)
+        text += " (Sid \"" + *sid + "\")";
+    return text;
+}
+
+std::string decisionJsonLine(const ScenarioEntry &entry, const Scenario &scenario,
+                             const Decision &decision)
+{
+    std::string out;
+    appendName(out, entry);
+    out += ", ";
+    appendKey(out, "decision");
+    json::appendQuoted(out, decisionName(decision.kind));
+    out += ", ";
+    appendKey(out, "decisive");
+    out += '[';
+    for (size_t i = 0; i < decision.decisive.size(); ++i) {
+        const StatementRef &ref = decision.decisive[i];
+        const Policy &policy = scenario.policies.policy(ref);
+        if (i)
+            out += ", ";
+        out += '{';
+        appendKey(out, "policyType");
+        json::appendQuoted(out, policyTypeName(ref.type));
+        out += ", ";
+        appendKey(out, "policy");
+        json::appendQuoted(out, policy.name);
+        out += ", ";
+        appendKey(out, "statement");
+        out += std::to_string(ref.statement);
+        if (const auto &sid = policy.statements.at(ref.statement).sid) {
+            out += ", ";
+            appendKey(out, "sid");
+            json::appendQuoted(out, *sid);
+        }
+        out += ", ";
+        appendKey(out, "effect");
+        json::appendQuoted(out, ref.effect == Effect::Allow ? "Allow" : "Deny");
+        out += '}';
+    }
+    out += ']';
+    if (decision.kind == DecisionKind::ImplicitDeny) {
+        out += ", ";
+        appendKey(out, "blockedBy");
+        json::appendQuoted(out, gateName(decision.blockedBy));
+    }
+    if (!entry.diagnostics.empty()) {
+        out += ", ";
+        appendKey(out, "warnings");
+        out += '[';
+        for (size_t i = 0; i < entry.diagnostics.size(); ++i) {
+            if (i)
+                out += ", ";
+            appendFinding(out, entry, entry.diagnostics[i]);
+        }
+        out += ']';
+    }
+    out += '}';
+    return out;
+}
+
+std::string errorJsonLine(const ScenarioEntry &entry)
+{
+    std::string out;
+    appendName(out, entry);
+    std::vector<const ScenarioDiagnostic *> errors;
+    for (const auto &d : entry.diagnostics)
+        if (d.diagnostic.severity == Severity::Error)
+            errors.push_back(&d);
+    if (!errors.empty()) {
+        out += ", ";
+        appendKey(out, "error");
+        appendFinding(out, entry, *errors.front());
+    }
+    if (errors.size() > 1) {
+        out += ", ";
+        appendKey(out, "errors");
+        out += '[';
+        for (size_t i = 0; i < errors.size(); ++i) {
+            if (i)
+                out += ", ";
+            appendFinding(out, entry, *errors[i]);
+        }
+        out += ']';
+    }
+    out += '}';
+    return out;
+}
+
+std::string diagnosticsText(const ScenarioEntry &entry)
+{
+    std::string out;
+    for (const auto &d : entry.diagnostics) {
+        Diagnostic shown = d.diagnostic;
+        if (!d.in.empty())
+            shown.message = d.in + ": " + shown.message;
+        out += formatDiagnostic(shown);
+        out += '\n';
+    }
+    return out;
+}
+
+std::string explanationText(const Scenario &scenario, const Explanation &explanation)
+{
+    const Request &request = scenario.request;
+    std::string out;
+    out += (scenario.name.empty() ? std::string("(unnamed scenario)") : scenario.name) + ": "
+            + std::string(decisionName(explanation.decision));
+    if (explanation.decision == DecisionKind::ImplicitDeny)
+        out += " (blocked by " + std::string(gateName(explanation.blockedBy)) + ")";
+    out += '\n';
+    out += "  request: " + request.principal.text + " -> " + request.action + " on "
+            + request.resource + '\n';
+    if (scenario.note)
+        out += "  note: " + *scenario.note + '\n';
+    for (const auto &ref : explanation.decisive)
+        out += "  decided by " + describeStatement(scenario.policies, ref)
+                + (ref.effect == Effect::Allow ? ": Allow\n" : ": Deny\n");
+    if (explanation.decision == DecisionKind::ImplicitDeny) {
+        std::string gates;
+        for (std::uint8_t b = 1; b <= static_cast<std::uint8_t>(Gate::Session);
+             b = static_cast<std::uint8_t>(b << 1)) {
+            if (!(explanation.failedGates & b))
+                continue;
+            if (!gates.empty())
+                gates += ", ";
+            gates += gateName(static_cast<Gate>(b));
+        }
+        out += "  failed gates: " + gates + '\n';
+    }
+    for (const auto &note : explanation.notes)
+        out += "  rule: " + note + '\n';
+    for (const auto &layer : explanation.layers) {
+        out += "  ";
+        out += layerTitle(layer.type);
+        if (layer.level >= 0)
+            out += ' ' + std::to_string(layer.level);
+        out += ": ";
+        out += verdictText(layer.verdict);
+        if (!layer.note.empty())
+            out += " (" + layer.note + ")";
+        out += '\n';
+        for (const auto &statement : layer.statements)
+            appendStatementLines(out, scenario.policies, statement);
+    }
+    return out;
+}
+
+} // namespace iamx
