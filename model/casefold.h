@@ -24,3 +24,11 @@ std::string toLowercase(std::string_view text);
 std::string toAsciiLowercase(std::string_view text);
 
 } // namespace iamx
+
+namespace iamx {
+
+/// True when `a` and `b` are equal ignoring ASCII case only; for identifiers that are ASCII by
+/// definition (service prefixes, action names). Cheaper than equalsIgnoreCase.
+bool asciiEqualsIgnoreCase(std::string_view a, std::string_view b);
+
+} // namespace iamx

@@ -159,9 +159,9 @@ namespace iamx {
 bool isAssumeRoleAction(std::string_view action)
 {
     // Allocation-free: this runs on the decision path.
-    return equalsIgnoreCase(action, "sts:AssumeRole")
-            || equalsIgnoreCase(action, "sts:AssumeRoleWithSAML")
-            || equalsIgnoreCase(action, "sts:AssumeRoleWithWebIdentity");
+    return asciiEqualsIgnoreCase(action, "sts:AssumeRole")
+            || asciiEqualsIgnoreCase(action, "sts:AssumeRoleWithSAML")
+            || asciiEqualsIgnoreCase(action, "sts:AssumeRoleWithWebIdentity");
 }
 
 ResourcePolicyKind resourcePolicyKindFor(std::string_view action, std::string_view resource)
@@ -170,8 +170,8 @@ ResourcePolicyKind resourcePolicyKindFor(std::string_view action, std::string_vi
     if (!arn)
         return ResourcePolicyKind::Ordinary;
     if (arn->service == "iam" && arn->resource.starts_with("role/")) {
-        if (isAssumeRoleAction(action) || equalsIgnoreCase(action, "sts:TagSession")
-            || equalsIgnoreCase(action, "sts:SetSourceIdentity"))
+        if (isAssumeRoleAction(action) || asciiEqualsIgnoreCase(action, "sts:TagSession")
+            || asciiEqualsIgnoreCase(action, "sts:SetSourceIdentity"))
             return ResourcePolicyKind::TrustPolicy;
     }
     if (arn->service == "kms" && arn->resource.starts_with("key/"))
