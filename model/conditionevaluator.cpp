@@ -1,7 +1,6 @@
 #include "conditionevaluator.h"
 
 #include "model/arn.h"
-#include "model/base64.h"
 #include "model/casefold.h"
 #include "model/decimal.h"
 
@@ -101,7 +100,8 @@ Comparison compareOne(const Condition &condition, const ConditionValue &value,
         return *expected == *given ? Comparison::Match : Comparison::NoMatch;
     }
     case OperatorFamily::Binary:
-        return base64DecodesTo(actual, value.bytes) ? Comparison::Match : Comparison::NoMatch;
+        // The policy holds base-64; the request holds the key's bytes themselves (§7.3).
+        return actual == value.bytes ? Comparison::Match : Comparison::NoMatch;
     case OperatorFamily::Ip: {
         const auto address = parseIpRange(actual);
         if (!address)

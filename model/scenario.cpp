@@ -212,12 +212,11 @@ void ScenarioReader::readContext(const json::Value &value, RequestContext &conte
                 "request.context must be an object of condition keys", value);
         return;
     }
-    // Values are strings; numbers and booleans are taken as the text AWS would send.
+    // Values are strings, as AWS sends them; numbers and booleans are given as strings too
+    // (scenario-format.md), so a JSON number or boolean is a mistyped field.
     const auto scalarText = [](const json::Value &v) -> std::optional<std::string> {
-        if (v.isString() || v.isNumber())
+        if (v.isString())
             return v.text;
-        if (v.isBoolean())
-            return std::string(v.boolean ? "true" : "false");
         return std::nullopt;
     };
     for (const auto &member : value.members) {
@@ -248,7 +247,9 @@ void ScenarioReader::readContext(const json::Value &value, RequestContext &conte
             context.set(member.key, std::move(*text));
         } else {
             problem("INVALID_REQUEST_FIELD", pointer,
-                    "a context value must be a string or an array of strings", member.value);
+                    "a context value must be a string or an array of strings (write numbers, "
+                    "booleans and dates as strings)",
+                    member.value);
         }
     }
 }
