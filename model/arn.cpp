@@ -31,7 +31,7 @@ std::optional<ArnParts> splitArnComponents(std::string_view text)
         part = text.substr(start, colon - start);
         start = colon + 1;
     }
-    return ArnParts{parts[0], parts[1], parts[2], parts[3], parts[4], text.substr(start)};
+    return ArnParts { parts[0], parts[1], parts[2], parts[3], parts[4], text.substr(start) };
 }
 
 std::optional<ArnParts> parseArn(std::string_view text)

@@ -46,8 +46,7 @@ bool numericHolds(BaseOperator op, int order)
 // The positive test of one request value against one policy value: for a negated operator,
 // the test of its positive counterpart (StringNotEquals -> equal?).
 Comparison compareOne(const Condition &condition, const ConditionValue &value,
-                      std::string_view actual, const RequestContext &context,
-                      MatchScratch &scratch)
+        std::string_view actual, const RequestContext &context, MatchScratch &scratch)
 {
     if (!value.usable)
         return Comparison::Unparsable;
@@ -115,7 +114,7 @@ Comparison compareOne(const Condition &condition, const ConditionValue &value,
         for (int i = 0; i < 6; ++i) {
             bool unresolved = false;
             const bool matched = matchTemplate(value.arnComponents[static_cast<size_t>(i)],
-                                               parts->component(i), context, scratch, unresolved);
+                    parts->component(i), context, scratch, unresolved);
             if (unresolved)
                 return Comparison::Unresolved;
             if (!matched)
@@ -134,7 +133,7 @@ Comparison compareOne(const Condition &condition, const ConditionValue &value,
 // satisfies, whatever the polarity; a variable that cannot be resolved is "null", which no
 // value equals, so negated operators hold against it (§8).
 bool singleValueHolds(const Condition &condition, std::string_view actual,
-                      const RequestContext &context, MatchScratch &scratch)
+        const RequestContext &context, MatchScratch &scratch)
 {
     const bool negated = isNegated(condition.op.base);
     for (const auto &value : condition.values) {
@@ -168,8 +167,8 @@ const char *absentNote(const Condition &condition, bool result)
                                         : "key absent: a positive operator is false";
 }
 
-bool evaluate(const Condition &condition, const ContextEntry *entry,
-              const RequestContext &context, MatchScratch &scratch, std::string *note)
+bool evaluate(const Condition &condition, const ContextEntry *entry, const RequestContext &context,
+        MatchScratch &scratch, std::string *note)
 {
     const auto say = [note](const char *text) {
         if (note)
@@ -225,7 +224,7 @@ bool evaluate(const Condition &condition, const ContextEntry *entry,
 } // namespace
 
 bool matchTemplate(const ValueTemplate &pattern, std::string_view text,
-                   const RequestContext &context, MatchScratch &scratch, bool &unresolved)
+        const RequestContext &context, MatchScratch &scratch, bool &unresolved)
 {
     if (!pattern.hasVariables())
         return globMatch(pattern.units(), text);
@@ -237,7 +236,7 @@ bool matchTemplate(const ValueTemplate &pattern, std::string_view text,
 }
 
 bool evaluateCondition(const Condition &condition, const RequestContext &context,
-                       MatchScratch &scratch, ConditionExplanation *trace)
+        MatchScratch &scratch, ConditionExplanation *trace)
 {
     const ContextEntry *entry = context.find(condition.lowerKey);
     if (!trace)

@@ -21,11 +21,11 @@ struct MatchScratch
 
 /// True when the condition holds. With `trace`, also records the values compared and why.
 bool evaluateCondition(const Condition &condition, const RequestContext &context,
-                       MatchScratch &scratch, ConditionExplanation *trace = nullptr);
+        MatchScratch &scratch, ConditionExplanation *trace = nullptr);
 
 /// True when `text` matches the template as a glob (variables filled in). False when a
 /// variable cannot be resolved; `unresolved` then says so.
 bool matchTemplate(const ValueTemplate &pattern, std::string_view text,
-                   const RequestContext &context, MatchScratch &scratch, bool &unresolved);
+        const RequestContext &context, MatchScratch &scratch, bool &unresolved);
 
 } // namespace iamx

@@ -11,20 +11,47 @@
 namespace iamx {
 
 enum class BaseOperator : std::uint8_t {
-    StringEquals, StringNotEquals, StringEqualsIgnoreCase, StringNotEqualsIgnoreCase,
-    StringLike, StringNotLike,
-    NumericEquals, NumericNotEquals, NumericLessThan, NumericLessThanEquals,
-    NumericGreaterThan, NumericGreaterThanEquals,
-    DateEquals, DateNotEquals, DateLessThan, DateLessThanEquals, DateGreaterThan,
+    StringEquals,
+    StringNotEquals,
+    StringEqualsIgnoreCase,
+    StringNotEqualsIgnoreCase,
+    StringLike,
+    StringNotLike,
+    NumericEquals,
+    NumericNotEquals,
+    NumericLessThan,
+    NumericLessThanEquals,
+    NumericGreaterThan,
+    NumericGreaterThanEquals,
+    DateEquals,
+    DateNotEquals,
+    DateLessThan,
+    DateLessThanEquals,
+    DateGreaterThan,
     DateGreaterThanEquals,
-    Bool, BinaryEquals, IpAddress, NotIpAddress,
-    ArnEquals, ArnLike, ArnNotEquals, ArnNotLike,
+    Bool,
+    BinaryEquals,
+    IpAddress,
+    NotIpAddress,
+    ArnEquals,
+    ArnLike,
+    ArnNotEquals,
+    ArnNotLike,
     Null,
 };
 
 /// How the operator reads its values.
 enum class OperatorFamily : std::uint8_t {
-    String, StringIgnoreCase, StringLike, Numeric, Date, Bool, Binary, Ip, Arn, Null
+    String,
+    StringIgnoreCase,
+    StringLike,
+    Numeric,
+    Date,
+    Bool,
+    Binary,
+    Ip,
+    Arn,
+    Null
 };
 
 enum class SetQualifier : std::uint8_t { None, ForAllValues, ForAnyValue };

@@ -19,7 +19,8 @@ std::string_view severityName(Severity severity)
 
 std::string formatDiagnostic(const Diagnostic &diagnostic)
 {
-    std::string text = diagnostic.where.file.empty() ? std::string("<input>") : diagnostic.where.file;
+    std::string text =
+            diagnostic.where.file.empty() ? std::string("<input>") : diagnostic.where.file;
     if (diagnostic.where.line > 0) {
         text += ':';
         text += std::to_string(diagnostic.where.line);

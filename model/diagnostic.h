@@ -14,9 +14,9 @@ enum class Severity { Error, SecurityWarning, Warning, Suggestion };
 /// Where a finding is in a source text.
 struct SourceLocation
 {
-    std::string file;  ///< file name as given by the user; empty for in-memory text
-    int line = 0;      ///< 1-based; 0 when unknown
-    int column = 0;    ///< 1-based, counted in code points; 0 when unknown
+    std::string file; ///< file name as given by the user; empty for in-memory text
+    int line = 0; ///< 1-based; 0 when unknown
+    int column = 0; ///< 1-based, counted in code points; 0 when unknown
     size_t offset = 0; ///< byte offset of the first byte in the source text
     size_t length = 0; ///< byte length of the range the finding covers
 };
@@ -33,8 +33,7 @@ struct Diagnostic
 };
 
 /// A parse result: the value when one could be made, and every problem found on the way.
-template <typename T>
-struct Parsed
+template <typename T> struct Parsed
 {
     std::optional<T> value;
     std::vector<Diagnostic> diagnostics;

@@ -45,8 +45,7 @@ RequestFacts factsOf(const PolicySet &policies, const Request &request)
             && principal.account != request.resourceAccount;
     facts.resourceArn = splitArnComponents(request.resource);
     if (facts.resourceArn && facts.resourceArn->prefix == "arn")
-        facts.crossPartition = !principal.partition.empty()
-                && !facts.resourceArn->partition.empty()
+        facts.crossPartition = !principal.partition.empty() && !facts.resourceArn->partition.empty()
                 && principal.partition != facts.resourceArn->partition;
     facts.getCallerIdentity = asciiEqualsIgnoreCase(action, "sts:GetCallerIdentity");
     facts.assumeRole = isAssumeRoleAction(action);
@@ -68,7 +67,7 @@ bool actionMatches(const ActionPattern &pattern, const RequestFacts &facts)
 }
 
 bool resourceMatches(const ResourcePattern &pattern, const Request &request,
-                     const RequestFacts &facts, MatchScratch &scratch)
+        const RequestFacts &facts, MatchScratch &scratch)
 {
     if (pattern.matchesAll)
         return true;
@@ -79,10 +78,10 @@ bool resourceMatches(const ResourcePattern &pattern, const Request &request,
     if (!parts)
         return false;
     // The service first: it differs most often between a pattern and a request.
-    for (const int i : {2, 5, 4, 3, 1, 0}) {
+    for (const int i : { 2, 5, 4, 3, 1, 0 }) {
         bool unresolved = false;
         if (!matchTemplate(pattern.components[static_cast<size_t>(i)], parts->component(i),
-                           request.context, scratch, unresolved))
+                    request.context, scratch, unresolved))
             return false;
     }
     return true;
@@ -92,7 +91,7 @@ class Evaluation
 {
 public:
     Evaluation(const PolicySet &policies, const Request &request, Decision &out,
-               Explanation *explanation)
+            Explanation *explanation)
         : m_policies(policies)
         , m_request(request)
         , m_out(out)
@@ -104,11 +103,11 @@ public:
     void run();
 
 private:
-    bool statementApplies(const Statement &statement, PrincipalMatch &match,
-                          StatementExplanation *trace);
+    bool statementApplies(
+            const Statement &statement, PrincipalMatch &match, StatementExplanation *trace);
     // Evaluates every statement of a policy; returns whether one of its Allows applies.
     bool evaluatePolicy(const Policy &policy, PolicyType type, std::uint16_t level,
-                        std::uint16_t index, LayerExplanation *layer);
+            std::uint16_t index, LayerExplanation *layer);
     LayerExplanation *openLayer(PolicyType type, int level);
     void closeLayer(LayerExplanation *layer, bool allowed, bool denied);
     void skipLayer(PolicyType type, int level, const char *why);
@@ -126,8 +125,8 @@ private:
     bool m_scpLevelMissingAllow = false;
 };
 
-bool Evaluation::statementApplies(const Statement &statement, PrincipalMatch &match,
-                                  StatementExplanation *trace)
+bool Evaluation::statementApplies(
+        const Statement &statement, PrincipalMatch &match, StatementExplanation *trace)
 {
     MatchScratch &scratch = m_out.scratch.match;
     // The fast path stops at the first element that fails; with a trace every element is
@@ -142,8 +141,8 @@ bool Evaluation::statementApplies(const Statement &statement, PrincipalMatch &ma
         }
     }
     // An empty list is broken and matches nothing, also under NotAction.
-    const bool actionOk = statement.notAction ? (!statement.actions.empty() && !actionHit)
-                                              : actionHit;
+    const bool actionOk =
+            statement.notAction ? (!statement.actions.empty() && !actionHit) : actionHit;
     if (trace)
         trace->action = actionOk ? ElementOutcome::Matched : ElementOutcome::Failed;
     applies = actionOk;
@@ -204,13 +203,13 @@ bool Evaluation::statementApplies(const Statement &statement, PrincipalMatch &ma
 }
 
 bool Evaluation::evaluatePolicy(const Policy &policy, PolicyType type, std::uint16_t level,
-                                std::uint16_t index, LayerExplanation *layer)
+        std::uint16_t index, LayerExplanation *layer)
 {
     bool allowed = false;
     for (size_t i = 0; i < policy.statements.size(); ++i) {
         const Statement &statement = policy.statements[i];
-        const StatementRef ref{type, level, index, static_cast<std::uint32_t>(i),
-                               statement.effect};
+        const StatementRef ref { type, level, index, static_cast<std::uint32_t>(i),
+            statement.effect };
         StatementExplanation *trace = nullptr;
         if (layer) {
             trace = &layer->statements.emplace_back();
@@ -250,8 +249,8 @@ void Evaluation::closeLayer(LayerExplanation *layer, bool allowed, bool denied)
 {
     if (!layer)
         return;
-    layer->verdict = denied ? LayerVerdict::Deny
-                            : (allowed ? LayerVerdict::Allow : LayerVerdict::NoMatch);
+    layer->verdict =
+            denied ? LayerVerdict::Deny : (allowed ? LayerVerdict::Allow : LayerVerdict::NoMatch);
 }
 
 void Evaluation::skipLayer(PolicyType type, int level, const char *why)
@@ -277,27 +276,26 @@ void Evaluation::run()
         bool allowed = false;
         for (size_t i = 0; i < m_policies.identity.size(); ++i)
             allowed = evaluatePolicy(m_policies.identity[i], PolicyType::Identity, 0,
-                                     static_cast<std::uint16_t>(i), layer)
+                              static_cast<std::uint16_t>(i), layer)
                     || allowed;
         closeLayer(layer, allowed, denies() > before);
         if (m_policies.permissionsBoundary) {
             layer = openLayer(PolicyType::PermissionsBoundary, -1);
             const size_t mark = denies();
-            m_boundaryAllows = evaluatePolicy(*m_policies.permissionsBoundary,
-                                              PolicyType::PermissionsBoundary, 0, 0, layer);
+            m_boundaryAllows = evaluatePolicy(
+                    *m_policies.permissionsBoundary, PolicyType::PermissionsBoundary, 0, 0, layer);
             closeLayer(layer, m_boundaryAllows, denies() > mark);
         }
         if (m_policies.session) {
             layer = openLayer(PolicyType::Session, -1);
             const size_t mark = denies();
-            m_sessionAllows =
-                    evaluatePolicy(*m_policies.session, PolicyType::Session, 0, 0, layer);
+            m_sessionAllows = evaluatePolicy(*m_policies.session, PolicyType::Session, 0, 0, layer);
             closeLayer(layer, m_sessionAllows, denies() > mark);
         }
     } else if (m_explanation) {
         skipLayer(PolicyType::Identity, -1,
-                  "service principals, identity providers and anonymous callers have no "
-                  "identity-based policies");
+                "service principals, identity providers and anonymous callers have no "
+                "identity-based policies");
     }
     if (m_policies.resource) {
         LayerExplanation *layer = openLayer(PolicyType::Resource, -1);
@@ -309,7 +307,7 @@ void Evaluation::run()
     for (size_t level = 0; level < m_policies.scpLevels.size(); ++level) {
         if (!m_facts.scpsApply) {
             skipLayer(PolicyType::ServiceControl, static_cast<int>(level),
-                      "SCPs do not apply to service principals or anonymous callers");
+                    "SCPs do not apply to service principals or anonymous callers");
             continue;
         }
         LayerExplanation *layer = openLayer(PolicyType::ServiceControl, static_cast<int>(level));
@@ -317,9 +315,9 @@ void Evaluation::run()
         bool allowed = false;
         const auto &policies = m_policies.scpLevels[level];
         for (size_t i = 0; i < policies.size(); ++i)
-            allowed = evaluatePolicy(policies[i], PolicyType::ServiceControl,
-                                     static_cast<std::uint16_t>(level),
-                                     static_cast<std::uint16_t>(i), layer)
+            allowed =
+                    evaluatePolicy(policies[i], PolicyType::ServiceControl,
+                            static_cast<std::uint16_t>(level), static_cast<std::uint16_t>(i), layer)
                     || allowed;
         m_scpLevelMissingAllow = m_scpLevelMissingAllow || !allowed;
         closeLayer(layer, allowed, denies() > mark);
@@ -334,8 +332,7 @@ void Evaluation::run()
         const auto &policies = m_policies.rcpLevels[level];
         for (size_t i = 0; i < policies.size(); ++i)
             evaluatePolicy(policies[i], PolicyType::ResourceControl,
-                           static_cast<std::uint16_t>(level), static_cast<std::uint16_t>(i),
-                           layer);
+                    static_cast<std::uint16_t>(level), static_cast<std::uint16_t>(i), layer);
         closeLayer(layer, true, denies() > mark);
         if (layer)
             layer->note = "RCPFullAWSAccess allows at every level; RCPs act through denies";
@@ -372,7 +369,7 @@ void Evaluation::grant()
     const bool identityOk = isRoot || (identityAllows && limitsOk);
 
     // How the resource policy's Allows named the caller (§2.4).
-    bool fullGrant = false;    // the caller itself, `*`, its service: escapes every limit
+    bool fullGrant = false; // the caller itself, `*`, its service: escapes every limit
     bool limitedGrant = false; // role ARN, or the IAM user of a federated session
     bool accountGrant = false; // only through the caller's account
     for (const PrincipalMatch match : m_out.scratch.resourceAllowMatches) {
@@ -465,8 +462,8 @@ void Evaluation::grant()
         const PrincipalMatch match = matches[i];
         const bool direct = match == PrincipalMatch::Direct
                 || ((match == PrincipalMatch::RoleArn
-                     || match == PrincipalMatch::FederatedUserOwner)
-                    && (limitsOk || m_facts.crossAccount));
+                            || match == PrincipalMatch::FederatedUserOwner)
+                        && (limitsOk || m_facts.crossAccount));
         if ((useDirect && direct) || (useAccount && match == PrincipalMatch::Account))
             m_out.decisive.push_back(refs[i]);
     }
@@ -481,7 +478,8 @@ void Evaluation::finish(DecisionKind kind, std::uint8_t failedGates)
     if (kind == DecisionKind::ImplicitDeny) {
         m_out.decisive.clear();
         // The first failed gate in the order of the flow: the lowest bit.
-        for (std::uint8_t b = 1; b != 0 && b <= bit(Gate::Session); b = static_cast<std::uint8_t>(b << 1)) {
+        for (std::uint8_t b = 1; b != 0 && b <= bit(Gate::Session);
+                b = static_cast<std::uint8_t>(b << 1)) {
             if (failedGates & b) {
                 m_out.blockedBy = static_cast<Gate>(b);
                 break;

@@ -33,7 +33,7 @@ struct PolicySet
 struct Decision
 {
     DecisionKind kind = DecisionKind::ImplicitDeny;
-    Gate blockedBy = Gate::None;  ///< the first gate that failed (implicitDeny only)
+    Gate blockedBy = Gate::None; ///< the first gate that failed (implicitDeny only)
     std::uint8_t failedGates = 0; ///< every gate that failed, as Gate bits
     /// For explicitDeny every matching Deny; for allowed the Allow statements of the path
     /// that granted; empty for implicitDeny.

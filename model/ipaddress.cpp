@@ -5,139 +5,139 @@
 namespace iamx {
 namespace {
 
-    constexpr int ipv4Bits = 32;
-    constexpr int ipv6Bits = 128;
-    constexpr int ipv6Groups = 8;
+constexpr int ipv4Bits = 32;
+constexpr int ipv6Bits = 128;
+constexpr int ipv6Groups = 8;
 
-    bool isDigit(char c)
-    {
-        return c >= '0' && c <= '9';
-    }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
-    int hexValue(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
 
-    // 1 to `maxDigits` decimal digits, at most `maximum`. Leading zeros are decimal, not octal:
-    // `010` is 10, as AWS reads it.
-    bool parseDecimal(std::string_view text, size_t maxDigits, int maximum, int &value)
-    {
-        if (text.empty() || text.size() > maxDigits)
+// 1 to `maxDigits` decimal digits, at most `maximum`. Leading zeros are decimal, not octal:
+// `010` is 10, as AWS reads it.
+bool parseDecimal(std::string_view text, size_t maxDigits, int maximum, int &value)
+{
+    if (text.empty() || text.size() > maxDigits)
+        return false;
+    int result = 0;
+    for (const char c : text) {
+        if (!isDigit(c))
             return false;
-        int result = 0;
-        for (const char c : text) {
-            if (!isDigit(c))
-                return false;
-            result = result * 10 + (c - '0');
-        }
-        if (result > maximum)
+        result = result * 10 + (c - '0');
+    }
+    if (result > maximum)
+        return false;
+    value = result;
+    return true;
+}
+
+// Dotted quad into out[0..3].
+bool parseIpv4(std::string_view text, std::uint8_t *out)
+{
+    for (int part = 0; part < 4; ++part) {
+        const size_t dot = part < 3 ? text.find('.') : text.size();
+        if (dot == std::string_view::npos)
             return false;
-        value = result;
-        return true;
-    }
-
-    // Dotted quad into out[0..3].
-    bool parseIpv4(std::string_view text, std::uint8_t *out)
-    {
-        for (int part = 0; part < 4; ++part) {
-            const size_t dot = part < 3 ? text.find('.') : text.size();
-            if (dot == std::string_view::npos)
-                return false;
-            int value = 0;
-            if (!parseDecimal(text.substr(0, dot), 3, 255, value))
-                return false;
-            out[part] = static_cast<std::uint8_t>(value);
-            text.remove_prefix(dot < text.size() ? dot + 1 : dot);
-        }
-        return true;
-    }
-
-    bool parseHexGroup(std::string_view text, std::uint16_t &value)
-    {
-        if (text.empty() || text.size() > 4)
+        int value = 0;
+        if (!parseDecimal(text.substr(0, dot), 3, 255, value))
             return false;
-        unsigned result = 0;
-        for (const char c : text) {
-            const int digit = hexValue(c);
-            if (digit < 0)
-                return false;
-            result = result * 16 + static_cast<unsigned>(digit);
-        }
-        value = static_cast<std::uint16_t>(result);
-        return true;
+        out[part] = static_cast<std::uint8_t>(value);
+        text.remove_prefix(dot < text.size() ? dot + 1 : dot);
     }
+    return true;
+}
 
-    // Groups are collected as written, then the `::` gap is widened to the zero groups it stands
-    // for. Like inet_pton, `::` must stand for at least one group.
-    bool parseIpv6(std::string_view text, std::array<std::uint8_t, 16> &bytes)
-    {
-        std::array<std::uint16_t, ipv6Groups> groups {};
-        int count = 0;
-        int gapAt = -1;
-        size_t position = 0;
-        if (text.substr(0, 2) == "::") {
-            gapAt = 0;
-            position = 2;
-        }
-        while (position < text.size()) {
-            const size_t colon = text.find(':', position);
-            const size_t end = colon == std::string_view::npos ? text.size() : colon;
-            const std::string_view token = text.substr(position, end - position);
-            if (token.find('.') != std::string_view::npos) {
-                // An IPv4 tail fills the last two groups and must end the address.
-                if (end != text.size() || count > ipv6Groups - 2)
-                    return false;
-                std::uint8_t quad[4] {};
-                if (!parseIpv4(token, quad))
-                    return false;
-                groups[static_cast<size_t>(count++)] =
-                        static_cast<std::uint16_t>((quad[0] << 8) | quad[1]);
-                groups[static_cast<size_t>(count++)] =
-                        static_cast<std::uint16_t>((quad[2] << 8) | quad[3]);
-                break;
-            }
-            if (count == ipv6Groups || !parseHexGroup(token, groups[static_cast<size_t>(count)]))
-                return false;
-            ++count;
-            if (end == text.size())
-                break;
-            position = end + 1;
-            if (position < text.size() && text[position] == ':') {
-                if (gapAt >= 0)
-                    return false;
-                gapAt = count;
-                ++position;
-            } else if (position == text.size()) {
-                return false; // a single trailing colon
-            }
-        }
-
-        if (gapAt < 0 ? count != ipv6Groups : count == ipv6Groups)
+bool parseHexGroup(std::string_view text, std::uint16_t &value)
+{
+    if (text.empty() || text.size() > 4)
+        return false;
+    unsigned result = 0;
+    for (const char c : text) {
+        const int digit = hexValue(c);
+        if (digit < 0)
             return false;
-        const int zeros = ipv6Groups - count;
-        for (int i = 0; i < ipv6Groups; ++i) {
-            std::uint16_t group = 0;
-            if (gapAt < 0 || i < gapAt)
-                group = groups[static_cast<size_t>(i)];
-            else if (i >= gapAt + zeros)
-                group = groups[static_cast<size_t>(i - zeros)];
-            bytes[static_cast<size_t>(2 * i)] = static_cast<std::uint8_t>(group >> 8);
-            bytes[static_cast<size_t>(2 * i + 1)] = static_cast<std::uint8_t>(group & 0xff);
+        result = result * 16 + static_cast<unsigned>(digit);
+    }
+    value = static_cast<std::uint16_t>(result);
+    return true;
+}
+
+// Groups are collected as written, then the `::` gap is widened to the zero groups it stands
+// for. Like inet_pton, `::` must stand for at least one group.
+bool parseIpv6(std::string_view text, std::array<std::uint8_t, 16> &bytes)
+{
+    std::array<std::uint16_t, ipv6Groups> groups {};
+    int count = 0;
+    int gapAt = -1;
+    size_t position = 0;
+    if (text.substr(0, 2) == "::") {
+        gapAt = 0;
+        position = 2;
+    }
+    while (position < text.size()) {
+        const size_t colon = text.find(':', position);
+        const size_t end = colon == std::string_view::npos ? text.size() : colon;
+        const std::string_view token = text.substr(position, end - position);
+        if (token.find('.') != std::string_view::npos) {
+            // An IPv4 tail fills the last two groups and must end the address.
+            if (end != text.size() || count > ipv6Groups - 2)
+                return false;
+            std::uint8_t quad[4] {};
+            if (!parseIpv4(token, quad))
+                return false;
+            groups[static_cast<size_t>(count++)] =
+                    static_cast<std::uint16_t>((quad[0] << 8) | quad[1]);
+            groups[static_cast<size_t>(count++)] =
+                    static_cast<std::uint16_t>((quad[2] << 8) | quad[3]);
+            break;
         }
-        return true;
+        if (count == ipv6Groups || !parseHexGroup(token, groups[static_cast<size_t>(count)]))
+            return false;
+        ++count;
+        if (end == text.size())
+            break;
+        position = end + 1;
+        if (position < text.size() && text[position] == ':') {
+            if (gapAt >= 0)
+                return false;
+            gapAt = count;
+            ++position;
+        } else if (position == text.size()) {
+            return false; // a single trailing colon
+        }
     }
 
-    int familyBits(bool isV6)
-    {
-        return isV6 ? ipv6Bits : ipv4Bits;
+    if (gapAt < 0 ? count != ipv6Groups : count == ipv6Groups)
+        return false;
+    const int zeros = ipv6Groups - count;
+    for (int i = 0; i < ipv6Groups; ++i) {
+        std::uint16_t group = 0;
+        if (gapAt < 0 || i < gapAt)
+            group = groups[static_cast<size_t>(i)];
+        else if (i >= gapAt + zeros)
+            group = groups[static_cast<size_t>(i - zeros)];
+        bytes[static_cast<size_t>(2 * i)] = static_cast<std::uint8_t>(group >> 8);
+        bytes[static_cast<size_t>(2 * i + 1)] = static_cast<std::uint8_t>(group & 0xff);
     }
+    return true;
+}
+
+int familyBits(bool isV6)
+{
+    return isV6 ? ipv6Bits : ipv4Bits;
+}
 
 } // namespace
 

@@ -13,8 +13,8 @@ namespace iamx {
 struct IpRange
 {
     bool isV6 = false;
-    std::array<std::uint8_t, 16> bytes{}; ///< IPv4 in bytes[0..3], the rest zero
-    int prefixLength = 0;                 ///< 0..32 for IPv4, 0..128 for IPv6
+    std::array<std::uint8_t, 16> bytes {}; ///< IPv4 in bytes[0..3], the rest zero
+    int prefixLength = 0; ///< 0..32 for IPv4, 0..128 for IPv6
 };
 
 /// Parses `a.b.c.d[/n]` or an IPv6 address (with `::` compression and an optional dotted IPv4

@@ -6,221 +6,221 @@
 namespace iamx {
 namespace {
 
-    constexpr std::int64_t secondsPerDay = 86'400;
-    constexpr std::int32_t nanosecondsPerSecond = 1'000'000'000;
-    constexpr int fractionDigits = 9;
+constexpr std::int64_t secondsPerDay = 86'400;
+constexpr std::int32_t nanosecondsPerSecond = 1'000'000'000;
+constexpr int fractionDigits = 9;
 
-    bool isDigit(char c)
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int digitValue(char c)
+{
+    return c - '0';
+}
+
+// Reads the text left to right; every read checks the bounds, so truncated input of any shape
+// fails instead of reading past the end.
+class Cursor
+{
+public:
+    explicit Cursor(std::string_view text)
+        : m_text(text)
     {
-        return c >= '0' && c <= '9';
     }
 
-    int digitValue(char c)
+    bool atEnd() const { return m_position == m_text.size(); }
+
+    bool consume(char c)
     {
-        return c - '0';
-    }
-
-    // Reads the text left to right; every read checks the bounds, so truncated input of any shape
-    // fails instead of reading past the end.
-    class Cursor
-    {
-    public:
-        explicit Cursor(std::string_view text)
-            : m_text(text)
-        {
-        }
-
-        bool atEnd() const { return m_position == m_text.size(); }
-
-        bool consume(char c)
-        {
-            if (atEnd() || m_text[m_position] != c)
-                return false;
-            ++m_position;
-            return true;
-        }
-
-        // Exactly `count` digits as a number; `count` is small enough that no overflow is
-        // possible.
-        bool readFixedDigits(int count, int &value)
-        {
-            int result = 0;
-            for (int i = 0; i < count; ++i) {
-                if (atEnd() || !isDigit(m_text[m_position]))
-                    return false;
-                result = result * 10 + digitValue(m_text[m_position]);
-                ++m_position;
-            }
-            value = result;
-            return true;
-        }
-
-        // One or more digits read as a fraction of a second; digits beyond nanoseconds are
-        // accepted and dropped.
-        bool readFraction(std::int32_t &nanoseconds)
-        {
-            std::int32_t result = 0;
-            int count = 0;
-            while (!atEnd() && isDigit(m_text[m_position])) {
-                if (count < fractionDigits) {
-                    result = result * 10 + digitValue(m_text[m_position]);
-                    ++count;
-                }
-                ++m_position;
-            }
-            if (count == 0)
-                return false;
-            for (int i = count; i < fractionDigits; ++i)
-                result *= 10;
-            nanoseconds = result;
-            return true;
-        }
-
-        // One or more digits as a non-negative integer; false when it does not fit an int64.
-        bool readInteger(std::int64_t &value)
-        {
-            constexpr std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
-            std::int64_t result = 0;
-            const size_t start = m_position;
-            while (!atEnd() && isDigit(m_text[m_position])) {
-                const int digit = digitValue(m_text[m_position]);
-                if (result > (maximum - digit) / 10)
-                    return false;
-                result = result * 10 + digit;
-                ++m_position;
-            }
-            value = result;
-            return m_position > start;
-        }
-
-    private:
-        std::string_view m_text;
-        size_t m_position = 0;
-    };
-
-    bool isLeapYear(int year)
-    {
-        return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    }
-
-    int daysInMonth(int year, int month)
-    {
-        constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-        return month == 2 && isLeapYear(year) ? 29 : days[month - 1];
-    }
-
-    // Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's
-    // days_from_civil): counting in 400-year eras keeps it exact for every year, 0000 included.
-    std::int64_t daysFromCivil(int year, int month, int day)
-    {
-        const std::int64_t y = year - (month <= 2 ? 1 : 0);
-        const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-        const std::int64_t yearOfEra = y - era * 400;
-        const std::int64_t shiftedMonth = month > 2 ? month - 3 : month + 9; // March is month 0
-        const std::int64_t dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1;
-        const std::int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        return era * 146'097 + dayOfEra - 719'468;
-    }
-
-    // `Z`, `+hh:mm`, `-hh:mm`, `+hhmm` or `-hhmm`, as seconds east of UTC.
-    bool readZone(Cursor &cursor, std::int64_t &offsetSeconds)
-    {
-        if (cursor.consume('Z') || cursor.consume('z')) {
-            offsetSeconds = 0;
-            return true;
-        }
-        int sign = 0;
-        if (cursor.consume('+'))
-            sign = 1;
-        else if (cursor.consume('-'))
-            sign = -1;
-        else
+        if (atEnd() || m_text[m_position] != c)
             return false;
-        int hours = 0;
-        int minutes = 0;
-        if (!cursor.readFixedDigits(2, hours))
-            return false;
-        cursor.consume(':');
-        if (!cursor.readFixedDigits(2, minutes) || hours > 23 || minutes > 59)
-            return false;
-        offsetSeconds = sign * (hours * 3'600 + minutes * 60);
+        ++m_position;
         return true;
     }
 
-    std::optional<Instant> parseIsoDateTime(std::string_view text)
+    // Exactly `count` digits as a number; `count` is small enough that no overflow is
+    // possible.
+    bool readFixedDigits(int count, int &value)
     {
-        Cursor cursor(text);
-        int year = 0;
-        int month = 1;
-        int day = 1;
-        bool hasDay = false;
-        if (!cursor.readFixedDigits(4, year))
-            return std::nullopt;
-        if (cursor.consume('-')) {
-            if (!cursor.readFixedDigits(2, month) || month < 1 || month > 12)
-                return std::nullopt;
-            if (cursor.consume('-')) {
-                if (!cursor.readFixedDigits(2, day) || day < 1 || day > daysInMonth(year, month))
-                    return std::nullopt;
-                hasDay = true;
-            } else if (!cursor.atEnd()) {
-                return std::nullopt;
-            }
+        int result = 0;
+        for (int i = 0; i < count; ++i) {
+            if (atEnd() || !isDigit(m_text[m_position]))
+                return false;
+            result = result * 10 + digitValue(m_text[m_position]);
+            ++m_position;
         }
-        const std::int64_t days = daysFromCivil(year, month, day);
-        if (cursor.atEnd())
-            return Instant { days * secondsPerDay, 0 };
-        // A time needs the full date before it; `2026-03T10:00` has no day.
-        if (!hasDay || !(cursor.consume('T') || cursor.consume('t')))
-            return std::nullopt;
-
-        int hour = 0;
-        int minute = 0;
-        int second = 0;
-        std::int32_t nanoseconds = 0;
-        if (!cursor.readFixedDigits(2, hour) || !cursor.consume(':')
-                || !cursor.readFixedDigits(2, minute))
-            return std::nullopt;
-        if (cursor.consume(':')) {
-            if (!cursor.readFixedDigits(2, second))
-                return std::nullopt;
-            if (cursor.consume('.') && !cursor.readFraction(nanoseconds))
-                return std::nullopt;
-        }
-        // 24:00:00 is the end of the day, the same instant as 00:00:00 of the next one; a leap
-        // second 60 lands on the next minute because the fields are simply added up below.
-        const bool endOfDay = hour == 24 && minute == 0 && second == 0 && nanoseconds == 0;
-        if ((hour > 23 && !endOfDay) || minute > 59 || second > 60)
-            return std::nullopt;
-
-        std::int64_t offsetSeconds = 0;
-        if (!cursor.atEnd() && (!readZone(cursor, offsetSeconds) || !cursor.atEnd()))
-            return std::nullopt;
-
-        const std::int64_t timeOfDay = hour * 3'600 + minute * 60 + second;
-        return Instant { days * secondsPerDay + timeOfDay - offsetSeconds, nanoseconds };
+        value = result;
+        return true;
     }
 
-    std::optional<Instant> parseEpochSeconds(std::string_view text)
+    // One or more digits read as a fraction of a second; digits beyond nanoseconds are
+    // accepted and dropped.
+    bool readFraction(std::int32_t &nanoseconds)
     {
-        Cursor cursor(text);
-        const bool negative = cursor.consume('-');
-        std::int64_t seconds = 0;
-        std::int32_t nanoseconds = 0;
-        if (!cursor.readInteger(seconds))
+        std::int32_t result = 0;
+        int count = 0;
+        while (!atEnd() && isDigit(m_text[m_position])) {
+            if (count < fractionDigits) {
+                result = result * 10 + digitValue(m_text[m_position]);
+                ++count;
+            }
+            ++m_position;
+        }
+        if (count == 0)
+            return false;
+        for (int i = count; i < fractionDigits; ++i)
+            result *= 10;
+        nanoseconds = result;
+        return true;
+    }
+
+    // One or more digits as a non-negative integer; false when it does not fit an int64.
+    bool readInteger(std::int64_t &value)
+    {
+        constexpr std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
+        std::int64_t result = 0;
+        const size_t start = m_position;
+        while (!atEnd() && isDigit(m_text[m_position])) {
+            const int digit = digitValue(m_text[m_position]);
+            if (result > (maximum - digit) / 10)
+                return false;
+            result = result * 10 + digit;
+            ++m_position;
+        }
+        value = result;
+        return m_position > start;
+    }
+
+private:
+    std::string_view m_text;
+    size_t m_position = 0;
+};
+
+bool isLeapYear(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int daysInMonth(int year, int month)
+{
+    constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    return month == 2 && isLeapYear(year) ? 29 : days[month - 1];
+}
+
+// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's
+// days_from_civil): counting in 400-year eras keeps it exact for every year, 0000 included.
+std::int64_t daysFromCivil(int year, int month, int day)
+{
+    const std::int64_t y = year - (month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yearOfEra = y - era * 400;
+    const std::int64_t shiftedMonth = month > 2 ? month - 3 : month + 9; // March is month 0
+    const std::int64_t dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1;
+    const std::int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146'097 + dayOfEra - 719'468;
+}
+
+// `Z`, `+hh:mm`, `-hh:mm`, `+hhmm` or `-hhmm`, as seconds east of UTC.
+bool readZone(Cursor &cursor, std::int64_t &offsetSeconds)
+{
+    if (cursor.consume('Z') || cursor.consume('z')) {
+        offsetSeconds = 0;
+        return true;
+    }
+    int sign = 0;
+    if (cursor.consume('+'))
+        sign = 1;
+    else if (cursor.consume('-'))
+        sign = -1;
+    else
+        return false;
+    int hours = 0;
+    int minutes = 0;
+    if (!cursor.readFixedDigits(2, hours))
+        return false;
+    cursor.consume(':');
+    if (!cursor.readFixedDigits(2, minutes) || hours > 23 || minutes > 59)
+        return false;
+    offsetSeconds = sign * (hours * 3'600 + minutes * 60);
+    return true;
+}
+
+std::optional<Instant> parseIsoDateTime(std::string_view text)
+{
+    Cursor cursor(text);
+    int year = 0;
+    int month = 1;
+    int day = 1;
+    bool hasDay = false;
+    if (!cursor.readFixedDigits(4, year))
+        return std::nullopt;
+    if (cursor.consume('-')) {
+        if (!cursor.readFixedDigits(2, month) || month < 1 || month > 12)
+            return std::nullopt;
+        if (cursor.consume('-')) {
+            if (!cursor.readFixedDigits(2, day) || day < 1 || day > daysInMonth(year, month))
+                return std::nullopt;
+            hasDay = true;
+        } else if (!cursor.atEnd()) {
+            return std::nullopt;
+        }
+    }
+    const std::int64_t days = daysFromCivil(year, month, day);
+    if (cursor.atEnd())
+        return Instant { days * secondsPerDay, 0 };
+    // A time needs the full date before it; `2026-03T10:00` has no day.
+    if (!hasDay || !(cursor.consume('T') || cursor.consume('t')))
+        return std::nullopt;
+
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    std::int32_t nanoseconds = 0;
+    if (!cursor.readFixedDigits(2, hour) || !cursor.consume(':')
+            || !cursor.readFixedDigits(2, minute))
+        return std::nullopt;
+    if (cursor.consume(':')) {
+        if (!cursor.readFixedDigits(2, second))
             return std::nullopt;
         if (cursor.consume('.') && !cursor.readFraction(nanoseconds))
             return std::nullopt;
-        if (!cursor.atEnd())
-            return std::nullopt;
-        if (!negative)
-            return Instant { seconds, nanoseconds };
-        // Instant keeps nanoseconds non-negative, so -1.25 is -2 s + 0.75 s. seconds <= INT64_MAX,
-        // hence -seconds - 1 still fits.
-        if (nanoseconds == 0)
-            return Instant { -seconds, 0 };
-        return Instant { -seconds - 1, nanosecondsPerSecond - nanoseconds };
     }
+    // 24:00:00 is the end of the day, the same instant as 00:00:00 of the next one; a leap
+    // second 60 lands on the next minute because the fields are simply added up below.
+    const bool endOfDay = hour == 24 && minute == 0 && second == 0 && nanoseconds == 0;
+    if ((hour > 23 && !endOfDay) || minute > 59 || second > 60)
+        return std::nullopt;
+
+    std::int64_t offsetSeconds = 0;
+    if (!cursor.atEnd() && (!readZone(cursor, offsetSeconds) || !cursor.atEnd()))
+        return std::nullopt;
+
+    const std::int64_t timeOfDay = hour * 3'600 + minute * 60 + second;
+    return Instant { days * secondsPerDay + timeOfDay - offsetSeconds, nanoseconds };
+}
+
+std::optional<Instant> parseEpochSeconds(std::string_view text)
+{
+    Cursor cursor(text);
+    const bool negative = cursor.consume('-');
+    std::int64_t seconds = 0;
+    std::int32_t nanoseconds = 0;
+    if (!cursor.readInteger(seconds))
+        return std::nullopt;
+    if (cursor.consume('.') && !cursor.readFraction(nanoseconds))
+        return std::nullopt;
+    if (!cursor.atEnd())
+        return std::nullopt;
+    if (!negative)
+        return Instant { seconds, nanoseconds };
+    // Instant keeps nanoseconds non-negative, so -1.25 is -2 s + 0.75 s. seconds <= INT64_MAX,
+    // hence -seconds - 1 still fits.
+    if (nanoseconds == 0)
+        return Instant { -seconds, 0 };
+    return Instant { -seconds - 1, nanosecondsPerSecond - nanoseconds };
+}
 
 } // namespace
 

@@ -21,12 +21,12 @@ struct Member;
 struct Value
 {
     Type type = Type::Null;
-    bool boolean = false;        ///< the value of a Boolean
-    std::string text;            ///< String: decoded UTF-8; Number: the literal exactly as written
-    std::vector<Value> items;    ///< Array elements
+    bool boolean = false; ///< the value of a Boolean
+    std::string text; ///< String: decoded UTF-8; Number: the literal exactly as written
+    std::vector<Value> items; ///< Array elements
     std::vector<Member> members; ///< Object members in source order; duplicate keys are kept
-    size_t offset = 0;           ///< byte offset of the value's first character in the source
-    size_t length = 0;           ///< byte length of the value's source text
+    size_t offset = 0; ///< byte offset of the value's first character in the source
+    size_t length = 0; ///< byte length of the value's source text
 
     bool isNull() const { return type == Type::Null; }
     bool isBoolean() const { return type == Type::Boolean; }
@@ -63,9 +63,9 @@ struct SyntaxError
 
 struct ReadResult
 {
-    std::optional<Value> value;        ///< set when the text was a valid JSON value
-    std::optional<SyntaxError> error;  ///< set otherwise (the first error; reading stops there)
-    size_t end = 0;                    ///< byte offset just past the value read (and whitespace)
+    std::optional<Value> value; ///< set when the text was a valid JSON value
+    std::optional<SyntaxError> error; ///< set otherwise (the first error; reading stops there)
+    size_t end = 0; ///< byte offset just past the value read (and whitespace)
 };
 
 /// Reads `text` as exactly one JSON value (RFC 8259) surrounded by optional whitespace; a UTF-8

@@ -37,10 +37,10 @@ enum class ResourcePolicyKind : std::uint8_t { Ordinary, TrustPolicy, KeyPolicy 
 struct ActionPattern
 {
     std::string text;
-    bool matchesAll = false;         ///< `*`
-    bool usable = true;              ///< false: can never match (reported as a warning)
-    std::string service;             ///< lowercase, compared literally
-    std::vector<PatternUnit> name;   ///< lowercase glob over the action name
+    bool matchesAll = false; ///< `*`
+    bool usable = true; ///< false: can never match (reported as a warning)
+    std::string service; ///< lowercase, compared literally
+    std::vector<PatternUnit> name; ///< lowercase glob over the action name
 };
 
 /// One entry of `Resource` / `NotResource`.
@@ -48,7 +48,7 @@ struct ResourcePattern
 {
     std::string text;
     bool matchesAll = false; ///< `*`
-    bool usable = true;      ///< false: can never match (reported as a warning)
+    bool usable = true; ///< false: can never match (reported as a warning)
     /// The six ARN components (prefix, partition, service, region, account, resource), each a
     /// glob; short patterns are padded with `*` where the policy type allows it.
     std::vector<ValueTemplate> components;
@@ -59,21 +59,21 @@ struct PrincipalPattern
 {
     enum class Key : std::uint8_t { AWS, Service, Federated, CanonicalUser };
     enum class Form : std::uint8_t {
-        Everyone,      ///< `"*"` or `{"AWS": "*"}`
-        Account,       ///< `"123456789012"` or `arn:aws:iam::123456789012:root`
-        User,          ///< arn:aws:iam::A:user/path/name
-        Role,          ///< arn:aws:iam::A:role/path/name
-        RoleSession,   ///< arn:aws:sts::A:assumed-role/R/S
+        Everyone, ///< `"*"` or `{"AWS": "*"}`
+        Account, ///< `"123456789012"` or `arn:aws:iam::123456789012:root`
+        User, ///< arn:aws:iam::A:user/path/name
+        Role, ///< arn:aws:iam::A:role/path/name
+        RoleSession, ///< arn:aws:sts::A:assumed-role/R/S
         FederatedUser, ///< arn:aws:sts::A:federated-user/N
-        Named,         ///< a service, identity provider or canonical user, compared as text
-        Unmatchable,   ///< unique ids (AIDA...) and anything else: matches nobody current
+        Named, ///< a service, identity provider or canonical user, compared as text
+        Unmatchable, ///< unique ids (AIDA...) and anything else: matches nobody current
     };
     Key key = Key::AWS;
     Form form = Form::Unmatchable;
     std::string text;
     std::string partition;
     std::string account;
-    std::string name;    ///< user, role or federated user name (no path)
+    std::string name; ///< user, role or federated user name (no path)
     std::string session; ///< role session name
 };
 
@@ -82,15 +82,15 @@ enum class PrincipalMode : std::uint8_t { None, Principal, NotPrincipal };
 /// One value of a condition key, pre-parsed for its operator.
 struct ConditionValue
 {
-    std::string text;    ///< as written (JSON numbers and booleans as their literal text)
+    std::string text; ///< as written (JSON numbers and booleans as their literal text)
     std::string pointer; ///< JSON pointer of the value in the document
-    bool usable = true;  ///< false: does not parse for its operator; never satisfies
-    ValueTemplate pattern;                ///< String, StringLike, IgnoreCase, Bool
+    bool usable = true; ///< false: does not parse for its operator; never satisfies
+    ValueTemplate pattern; ///< String, StringLike, IgnoreCase, Bool
     std::vector<ValueTemplate> arnComponents; ///< Arn family: six component globs
-    Instant instant;                      ///< Date family
-    IpRange range;                        ///< Ip family
-    bool boolean = false;                 ///< Null family
-    std::string bytes;                    ///< Binary family: the decoded bytes
+    Instant instant; ///< Date family
+    IpRange range; ///< Ip family
+    bool boolean = false; ///< Null family
+    std::string bytes; ///< Binary family: the decoded bytes
 };
 
 /// One key under one operator: `"StringEquals": {"aws:username": ["a", "b"]}` is one Condition.
@@ -98,8 +98,8 @@ struct Condition
 {
     ConditionOperator op;
     std::string operatorText; ///< as written, e.g. "ForAnyValue:StringLikeIfExists"
-    std::string key;          ///< as written
-    std::string lowerKey;     ///< key names are case-insensitive
+    std::string key; ///< as written
+    std::string lowerKey; ///< key names are case-insensitive
     std::vector<ConditionValue> values;
     std::string pointer; ///< e.g. /Statement/0/Condition/StringEquals/aws:username
 };
@@ -116,8 +116,8 @@ struct Statement
     ResourceMode resourceMode = ResourceMode::None;
     std::vector<ResourcePattern> resources;
     std::vector<Condition> conditions;
-    std::string pointer;    ///< `/Statement/2`, or `/Statement` for a single object
-    size_t offset = 0;      ///< the statement's byte range in the source text
+    std::string pointer; ///< `/Statement/2`, or `/Statement` for a single object
+    size_t offset = 0; ///< the statement's byte range in the source text
     size_t length = 0;
 };
 

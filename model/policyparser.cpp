@@ -65,7 +65,7 @@ public:
 
 private:
     void report(Severity severity, std::string code, std::string pointer, std::string message,
-                size_t offset, size_t length)
+            size_t offset, size_t length)
     {
         Diagnostic d;
         d.severity = severity;
@@ -77,36 +77,33 @@ private:
         m_result.diagnostics.push_back(std::move(d));
     }
     void error(std::string code, const std::string &pointer, std::string message,
-               const json::Value &at)
+            const json::Value &at)
     {
-        report(Severity::Error, std::move(code), pointer, std::move(message), at.offset,
-               at.length);
+        report(Severity::Error, std::move(code), pointer, std::move(message), at.offset, at.length);
     }
     void warning(std::string code, const std::string &pointer, std::string message,
-                 const json::Value &at)
+            const json::Value &at)
     {
         report(Severity::Warning, std::move(code), pointer, std::move(message), at.offset,
-               at.length);
+                at.length);
     }
 
     void checkDuplicateKeys(const json::Value &value, const std::string &pointer);
-    void compileStatement(const json::Value &value, const std::string &pointer,
-                          Statement &statement);
-    std::vector<const json::Value *> stringList(const json::Value &value,
-                                                const std::string &pointer,
-                                                std::string_view element);
-    void compileActions(const json::Value &value, const std::string &pointer,
-                        Statement &statement);
-    void compileResources(const json::Value &value, const std::string &pointer,
-                          Statement &statement);
-    void compilePrincipals(const json::Value &value, const std::string &pointer,
-                           Statement &statement);
-    PrincipalPattern classifyPrincipal(PrincipalPattern::Key key, const json::Value &value,
-                                       const std::string &pointer);
-    void compileConditions(const json::Value &value, const std::string &pointer,
-                           Statement &statement);
-    ConditionValue compileConditionValue(const ConditionOperator &op, const json::Value &value,
-                                         const std::string &pointer);
+    void compileStatement(
+            const json::Value &value, const std::string &pointer, Statement &statement);
+    std::vector<const json::Value *> stringList(
+            const json::Value &value, const std::string &pointer, std::string_view element);
+    void compileActions(const json::Value &value, const std::string &pointer, Statement &statement);
+    void compileResources(
+            const json::Value &value, const std::string &pointer, Statement &statement);
+    void compilePrincipals(
+            const json::Value &value, const std::string &pointer, Statement &statement);
+    PrincipalPattern classifyPrincipal(
+            PrincipalPattern::Key key, const json::Value &value, const std::string &pointer);
+    void compileConditions(
+            const json::Value &value, const std::string &pointer, Statement &statement);
+    ConditionValue compileConditionValue(
+            const ConditionOperator &op, const json::Value &value, const std::string &pointer);
 
     bool allowsPrincipal() const
     {
@@ -127,8 +124,9 @@ Parsed<Policy> PolicyCompiler::run(const json::Value &document)
     checkDuplicateKeys(document, "");
     if (!document.isObject()) {
         error("DATA_TYPE_MISMATCH", "",
-              "a policy document must be a JSON object, not " + std::string(jsonTypeName(document)),
-              document);
+                "a policy document must be a JSON object, not "
+                        + std::string(jsonTypeName(document)),
+                document);
         return std::move(m_result);
     }
     const json::Value *statements = nullptr;
@@ -139,9 +137,9 @@ Parsed<Policy> PolicyCompiler::run(const json::Value &document)
                 error("DATA_TYPE_MISMATCH", pointer, "Version must be a string", member.value);
             } else if (member.value.text != "2012-10-17" && member.value.text != "2008-10-17") {
                 error("INVALID_VERSION", pointer,
-                      "Version must be \"2012-10-17\" or \"2008-10-17\", not \""
-                              + member.value.text + "\"",
-                      member.value);
+                        "Version must be \"2012-10-17\" or \"2008-10-17\", not \""
+                                + member.value.text + "\"",
+                        member.value);
             } else if (!m_policy.version) {
                 m_policy.version = member.value.text;
             }
@@ -155,21 +153,21 @@ Parsed<Policy> PolicyCompiler::run(const json::Value &document)
                 statements = &member.value;
         } else {
             report(Severity::Error, "INVALID_POLICY_ELEMENT", pointer,
-                   "unknown policy element \"" + member.key
-                           + "\" (expected Version, Id or Statement)",
-                   member.keyOffset, member.keyLength);
+                    "unknown policy element \"" + member.key
+                            + "\" (expected Version, Id or Statement)",
+                    member.keyOffset, member.keyLength);
         }
     }
     m_policy.variablesEnabled = m_policy.version == "2012-10-17";
     if (!document.find("Version")) {
         report(Severity::Warning, "MISSING_VERSION", "",
-               "no Version: policy variables are read as plain text (add \"Version\": "
-               "\"2012-10-17\")",
-               document.offset, 1);
+                "no Version: policy variables are read as plain text (add \"Version\": "
+                "\"2012-10-17\")",
+                document.offset, 1);
     }
     if (!statements) {
         report(Severity::Error, "MISSING_STATEMENT", "", "the policy has no Statement",
-               document.offset, 1);
+                document.offset, 1);
     } else if (statements->isObject()) {
         m_policy.statementIsArray = false;
         compileStatement(*statements, "/Statement", m_policy.statements.emplace_back());
@@ -179,12 +177,12 @@ Parsed<Policy> PolicyCompiler::run(const json::Value &document)
                     "the Statement array is empty: the policy matches nothing", *statements);
         for (size_t i = 0; i < statements->items.size(); ++i)
             compileStatement(statements->items[i], "/Statement/" + std::to_string(i),
-                             m_policy.statements.emplace_back());
+                    m_policy.statements.emplace_back());
     } else {
         error("DATA_TYPE_MISMATCH", "/Statement",
-              "Statement must be an object or an array of objects, not "
-                      + std::string(jsonTypeName(*statements)),
-              *statements);
+                "Statement must be an object or an array of objects, not "
+                        + std::string(jsonTypeName(*statements)),
+                *statements);
     }
     // Sids are informational, but IAM wants them unique.
     for (size_t i = 0; i < m_policy.statements.size(); ++i) {
@@ -194,9 +192,9 @@ Parsed<Policy> PolicyCompiler::run(const json::Value &document)
         for (size_t j = 0; j < i; ++j) {
             if (m_policy.statements[j].sid == sid) {
                 report(Severity::Warning, "UNIQUE_SIDS_REQUIRED",
-                       m_policy.statements[i].pointer + "/Sid",
-                       "Sid \"" + *sid + "\" is used by more than one statement",
-                       m_policy.statements[i].offset, m_policy.statements[i].length);
+                        m_policy.statements[i].pointer + "/Sid",
+                        "Sid \"" + *sid + "\" is used by more than one statement",
+                        m_policy.statements[i].offset, m_policy.statements[i].length);
                 break;
             }
         }
@@ -221,8 +219,8 @@ void PolicyCompiler::checkDuplicateKeys(const json::Value &value, const std::str
         for (size_t j = 0; j < i; ++j) {
             if (value.members[j].key == member.key) {
                 report(Severity::Error, "DUPLICATE_KEY", memberPointer,
-                       "key \"" + member.key + "\" appears more than once in the same object",
-                       member.keyOffset, member.keyLength);
+                        "key \"" + member.key + "\" appears more than once in the same object",
+                        member.keyOffset, member.keyLength);
                 break;
             }
         }
@@ -230,15 +228,16 @@ void PolicyCompiler::checkDuplicateKeys(const json::Value &value, const std::str
     }
 }
 
-void PolicyCompiler::compileStatement(const json::Value &value, const std::string &pointer,
-                                      Statement &statement)
+void PolicyCompiler::compileStatement(
+        const json::Value &value, const std::string &pointer, Statement &statement)
 {
     statement.pointer = pointer;
     statement.offset = value.offset;
     statement.length = value.length;
     if (!value.isObject()) {
         error("DATA_TYPE_MISMATCH", pointer,
-              "a statement must be a JSON object, not " + std::string(jsonTypeName(value)), value);
+                "a statement must be a JSON object, not " + std::string(jsonTypeName(value)),
+                value);
         return;
     }
     const json::Value *effect = nullptr;
@@ -275,10 +274,10 @@ void PolicyCompiler::compileStatement(const json::Value &value, const std::strin
             condition = condition ? condition : &member.value;
         } else {
             report(Severity::Error, "INVALID_POLICY_ELEMENT", memberPointer,
-                   "unknown statement element \"" + key
-                           + "\" (expected Sid, Effect, Principal, NotPrincipal, Action, "
-                             "NotAction, Resource, NotResource or Condition)",
-                   member.keyOffset, member.keyLength);
+                    "unknown statement element \"" + key
+                            + "\" (expected Sid, Effect, Principal, NotPrincipal, Action, "
+                              "NotAction, Resource, NotResource or Condition)",
+                    member.keyOffset, member.keyLength);
         }
     }
 
@@ -292,34 +291,34 @@ void PolicyCompiler::compileStatement(const json::Value &value, const std::strin
         statement.effect = Effect::Deny;
     } else {
         error("INVALID_EFFECT", pointer + "/Effect",
-              "Effect must be \"Allow\" or \"Deny\", not \"" + effect->text + "\"", *effect);
+                "Effect must be \"Allow\" or \"Deny\", not \"" + effect->text + "\"", *effect);
     }
 
     if (action && notAction) {
         error("UNSUPPORTED_ELEMENT_COMBINATION", pointer + "/NotAction",
-              "a statement may have Action or NotAction, not both", *notAction);
+                "a statement may have Action or NotAction, not both", *notAction);
     } else if (!action && !notAction) {
         error("MISSING_ACTION", pointer, "the statement has neither Action nor NotAction", value);
     } else {
         statement.notAction = notAction != nullptr;
-        compileActions(action ? *action : *notAction,
-                       pointer + (action ? "/Action" : "/NotAction"), statement);
+        compileActions(action ? *action : *notAction, pointer + (action ? "/Action" : "/NotAction"),
+                statement);
     }
 
     const bool isTrustPolicy = m_options.type == PolicyType::Resource
             && m_options.resourceKind == ResourcePolicyKind::TrustPolicy;
     if (resource && notResource) {
         error("UNSUPPORTED_ELEMENT_COMBINATION", pointer + "/NotResource",
-              "a statement may have Resource or NotResource, not both", *notResource);
+                "a statement may have Resource or NotResource, not both", *notResource);
     } else if (!resource && !notResource) {
         if (!isTrustPolicy)
-            error("MISSING_RESOURCE", pointer,
-                  "the statement has neither Resource nor NotResource", value);
+            error("MISSING_RESOURCE", pointer, "the statement has neither Resource nor NotResource",
+                    value);
     } else {
-        statement.resourceMode = resource ? Statement::ResourceMode::Resource
-                                          : Statement::ResourceMode::NotResource;
+        statement.resourceMode =
+                resource ? Statement::ResourceMode::Resource : Statement::ResourceMode::NotResource;
         compileResources(resource ? *resource : *notResource,
-                         pointer + (resource ? "/Resource" : "/NotResource"), statement);
+                pointer + (resource ? "/Resource" : "/NotResource"), statement);
     }
 
     if (principal || notPrincipal) {
@@ -327,36 +326,36 @@ void PolicyCompiler::compileStatement(const json::Value &value, const std::strin
         const std::string givenPointer = pointer + (principal ? "/Principal" : "/NotPrincipal");
         if (!allowsPrincipal()) {
             error("UNSUPPORTED_PRINCIPAL", givenPointer,
-                  std::string(principal ? "Principal" : "NotPrincipal") + " is not allowed in "
-                          + (m_options.type == PolicyType::ServiceControl
-                                     ? "a service control policy"
-                                     : "an identity-based policy, boundary or session policy"),
-                  given);
+                    std::string(principal ? "Principal" : "NotPrincipal") + " is not allowed in "
+                            + (m_options.type == PolicyType::ServiceControl
+                                            ? "a service control policy"
+                                            : "an identity-based policy, boundary or session "
+                                              "policy"),
+                    given);
         } else if (principal && notPrincipal) {
             error("UNSUPPORTED_ELEMENT_COMBINATION", pointer + "/NotPrincipal",
-                  "a statement may have Principal or NotPrincipal, not both", *notPrincipal);
+                    "a statement may have Principal or NotPrincipal, not both", *notPrincipal);
         } else {
             statement.principalMode =
                     principal ? PrincipalMode::Principal : PrincipalMode::NotPrincipal;
             compilePrincipals(given, givenPointer, statement);
             if (notPrincipal && statement.effect == Effect::Allow && effect)
                 report(Severity::SecurityWarning, "ALLOW_WITH_NOT_PRINCIPAL", givenPointer,
-                       "Allow with NotPrincipal grants access to everyone not listed, "
-                       "including anonymous callers",
-                       given.offset, given.length);
+                        "Allow with NotPrincipal grants access to everyone not listed, "
+                        "including anonymous callers",
+                        given.offset, given.length);
         }
     } else if (allowsPrincipal()) {
         error("MISSING_PRINCIPAL", pointer,
-              "a statement of a resource-based policy needs Principal or NotPrincipal", value);
+                "a statement of a resource-based policy needs Principal or NotPrincipal", value);
     }
 
     if (condition)
         compileConditions(*condition, pointer + "/Condition", statement);
 }
 
-std::vector<const json::Value *> PolicyCompiler::stringList(const json::Value &value,
-                                                            const std::string &pointer,
-                                                            std::string_view element)
+std::vector<const json::Value *> PolicyCompiler::stringList(
+        const json::Value &value, const std::string &pointer, std::string_view element)
 {
     std::vector<const json::Value *> list;
     if (value.isString()) {
@@ -365,9 +364,9 @@ std::vector<const json::Value *> PolicyCompiler::stringList(const json::Value &v
     }
     if (!value.isArray()) {
         error("DATA_TYPE_MISMATCH", pointer,
-              std::string(element) + " must be a string or an array of strings, not "
-                      + std::string(jsonTypeName(value)),
-              value);
+                std::string(element) + " must be a string or an array of strings, not "
+                        + std::string(jsonTypeName(value)),
+                value);
         return list;
     }
     for (size_t i = 0; i < value.items.size(); ++i) {
@@ -376,21 +375,20 @@ std::vector<const json::Value *> PolicyCompiler::stringList(const json::Value &v
             list.push_back(&item);
         else
             error("DATA_TYPE_MISMATCH", pointer + "/" + std::to_string(i),
-                  std::string(element) + " entries must be strings, not "
-                          + std::string(jsonTypeName(item)),
-                  item);
+                    std::string(element) + " entries must be strings, not "
+                            + std::string(jsonTypeName(item)),
+                    item);
     }
     return list;
 }
 
-void PolicyCompiler::compileActions(const json::Value &value, const std::string &pointer,
-                                    Statement &statement)
+void PolicyCompiler::compileActions(
+        const json::Value &value, const std::string &pointer, Statement &statement)
 {
     const std::string_view element = statement.notAction ? "NotAction" : "Action";
     if (value.isArray() && value.items.empty())
         warning("EMPTY_ARRAY_ACTION", pointer,
-                std::string(element) + " is an empty array: the statement matches nothing",
-                value);
+                std::string(element) + " is an empty array: the statement matches nothing", value);
     for (const json::Value *entry : stringList(value, pointer, element)) {
         const std::string entryPointer = pointer + (value.isArray() ? "/" : "")
                 + (value.isArray() ? std::to_string(entry - value.items.data()) : "");
@@ -404,8 +402,8 @@ void PolicyCompiler::compileActions(const json::Value &value, const std::string 
         const size_t colon = entry->text.find(':');
         if (colon == std::string::npos || colon == 0) {
             error("INVALID_ACTION", entryPointer,
-                  "action \"" + entry->text + "\" must be \"*\" or \"service:ActionName\"",
-                  *entry);
+                    "action \"" + entry->text + "\" must be \"*\" or \"service:ActionName\"",
+                    *entry);
             continue;
         }
         const std::string_view service = std::string_view(entry->text).substr(0, colon);
@@ -414,7 +412,7 @@ void PolicyCompiler::compileActions(const json::Value &value, const std::string 
         for (char c : service)
             serviceOk = serviceOk
                     && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || c == '-' || c == '.');
+                            || c == '-' || c == '.');
         if (hasWildcard(service)) {
             warning("WILDCARD_IN_SERVICE_NAME", entryPointer,
                     "wildcards are not allowed in the service prefix of \"" + entry->text
@@ -444,16 +442,15 @@ void PolicyCompiler::compileActions(const json::Value &value, const std::string 
     }
 }
 
-void PolicyCompiler::compileResources(const json::Value &value, const std::string &pointer,
-                                      Statement &statement)
+void PolicyCompiler::compileResources(
+        const json::Value &value, const std::string &pointer, Statement &statement)
 {
-    const std::string_view element =
-            statement.resourceMode == Statement::ResourceMode::Resource ? "Resource"
-                                                                        : "NotResource";
+    const std::string_view element = statement.resourceMode == Statement::ResourceMode::Resource
+            ? "Resource"
+            : "NotResource";
     if (value.isArray() && value.items.empty())
         warning("EMPTY_ARRAY_RESOURCE", pointer,
-                std::string(element) + " is an empty array: the statement matches nothing",
-                value);
+                std::string(element) + " is an empty array: the statement matches nothing", value);
     for (const json::Value *entry : stringList(value, pointer, element)) {
         const std::string entryPointer = pointer + (value.isArray() ? "/" : "")
                 + (value.isArray() ? std::to_string(entry - value.items.data()) : "");
@@ -500,9 +497,8 @@ void PolicyCompiler::compileResources(const json::Value &value, const std::strin
     }
 }
 
-PrincipalPattern PolicyCompiler::classifyPrincipal(PrincipalPattern::Key key,
-                                                   const json::Value &value,
-                                                   const std::string &pointer)
+PrincipalPattern PolicyCompiler::classifyPrincipal(
+        PrincipalPattern::Key key, const json::Value &value, const std::string &pointer)
 {
     PrincipalPattern pattern;
     pattern.key = key;
@@ -556,7 +552,7 @@ PrincipalPattern PolicyCompiler::classifyPrincipal(PrincipalPattern::Key key,
             }
         }
         if (arn->service == "sts" && resource.starts_with("federated-user/")
-            && resource.size() > 15) {
+                && resource.size() > 15) {
             pattern.form = PrincipalPattern::Form::FederatedUser;
             pattern.name = std::string(resource.substr(15));
             return pattern;
@@ -579,15 +575,15 @@ PrincipalPattern PolicyCompiler::classifyPrincipal(PrincipalPattern::Key key,
     return pattern;
 }
 
-void PolicyCompiler::compilePrincipals(const json::Value &value, const std::string &pointer,
-                                       Statement &statement)
+void PolicyCompiler::compilePrincipals(
+        const json::Value &value, const std::string &pointer, Statement &statement)
 {
     if (value.isString()) {
         if (value.text != "*") {
             error("DATA_TYPE_MISMATCH", pointer,
-                  "a principal must be \"*\" or an object such as {\"AWS\": \"" + value.text
-                          + "\"}",
-                  value);
+                    "a principal must be \"*\" or an object such as {\"AWS\": \"" + value.text
+                            + "\"}",
+                    value);
             return;
         }
         PrincipalPattern everyone;
@@ -598,8 +594,8 @@ void PolicyCompiler::compilePrincipals(const json::Value &value, const std::stri
     }
     if (!value.isObject()) {
         error("DATA_TYPE_MISMATCH", pointer,
-              "a principal must be \"*\" or an object, not " + std::string(jsonTypeName(value)),
-              value);
+                "a principal must be \"*\" or an object, not " + std::string(jsonTypeName(value)),
+                value);
         return;
     }
     if (value.members.empty())
@@ -618,9 +614,9 @@ void PolicyCompiler::compilePrincipals(const json::Value &value, const std::stri
             key = PrincipalPattern::Key::CanonicalUser;
         else {
             report(Severity::Error, "INVALID_PRINCIPAL_KEY", memberPointer,
-                   "unknown principal type \"" + member.key
-                           + "\" (expected AWS, Service, Federated or CanonicalUser)",
-                   member.keyOffset, member.keyLength);
+                    "unknown principal type \"" + member.key
+                            + "\" (expected AWS, Service, Federated or CanonicalUser)",
+                    member.keyOffset, member.keyLength);
             continue;
         }
         if (member.value.isArray() && member.value.items.empty())
@@ -629,16 +625,15 @@ void PolicyCompiler::compilePrincipals(const json::Value &value, const std::stri
         for (const json::Value *entry : stringList(member.value, memberPointer, "a principal")) {
             const std::string entryPointer = memberPointer
                     + (member.value.isArray()
-                               ? "/" + std::to_string(entry - member.value.items.data())
-                               : "");
+                                    ? "/" + std::to_string(entry - member.value.items.data())
+                                    : "");
             statement.principals.push_back(classifyPrincipal(key, *entry, entryPointer));
         }
     }
 }
 
-ConditionValue PolicyCompiler::compileConditionValue(const ConditionOperator &op,
-                                                     const json::Value &value,
-                                                     const std::string &pointer)
+ConditionValue PolicyCompiler::compileConditionValue(
+        const ConditionOperator &op, const json::Value &value, const std::string &pointer)
 {
     ConditionValue result;
     result.pointer = pointer;
@@ -655,8 +650,8 @@ ConditionValue PolicyCompiler::compileConditionValue(const ConditionOperator &op
     switch (operatorFamily(op.base)) {
     case OperatorFamily::String:
     case OperatorFamily::StringIgnoreCase:
-        result.pattern = ValueTemplate::compile(result.text, variables, WildcardMode::Literal,
-                                                &problems);
+        result.pattern =
+                ValueTemplate::compile(result.text, variables, WildcardMode::Literal, &problems);
         break;
     case OperatorFamily::StringLike:
         result.pattern =
@@ -673,8 +668,8 @@ ConditionValue PolicyCompiler::compileConditionValue(const ConditionOperator &op
             unusable("INVALID_DATE_VALUE", "is not an ISO 8601 date or epoch seconds");
         break;
     case OperatorFamily::Bool:
-        result.pattern = ValueTemplate::compile(result.text, variables, WildcardMode::Literal,
-                                                &problems);
+        result.pattern =
+                ValueTemplate::compile(result.text, variables, WildcardMode::Literal, &problems);
         if (result.pattern.hasVariables())
             warning("INVALID_VARIABLE_FOR_OPERATOR", pointer,
                     "policy variables in Bool values are documented inconsistently; this one "
@@ -718,36 +713,36 @@ ConditionValue PolicyCompiler::compileConditionValue(const ConditionOperator &op
     return result;
 }
 
-void PolicyCompiler::compileConditions(const json::Value &value, const std::string &pointer,
-                                       Statement &statement)
+void PolicyCompiler::compileConditions(
+        const json::Value &value, const std::string &pointer, Statement &statement)
 {
     if (!value.isObject()) {
         error("DATA_TYPE_MISMATCH", pointer,
-              "Condition must be an object of operators, not " + std::string(jsonTypeName(value)),
-              value);
+                "Condition must be an object of operators, not " + std::string(jsonTypeName(value)),
+                value);
         return;
     }
     if (value.members.empty())
         report(Severity::Suggestion, "EMPTY_OBJECT_CONDITION", pointer,
-               "the Condition is empty and can be removed", value.offset, value.length);
+                "the Condition is empty and can be removed", value.offset, value.length);
     for (const auto &block : value.members) {
         const std::string blockPointer = pointer + "/" + json::escapePointerToken(block.key);
         const auto op = parseConditionOperator(block.key);
         if (!op) {
             const bool nullIfExists = block.key.ends_with("NullIfExists");
             report(Severity::Error,
-                   nullIfExists ? "NULL_WITH_IF_EXISTS" : "INVALID_CONDITION_OPERATOR",
-                   blockPointer,
-                   nullIfExists ? "Null has no IfExists form"
-                                : "unknown condition operator \"" + block.key + "\"",
-                   block.keyOffset, block.keyLength);
+                    nullIfExists ? "NULL_WITH_IF_EXISTS" : "INVALID_CONDITION_OPERATOR",
+                    blockPointer,
+                    nullIfExists ? "Null has no IfExists form"
+                                 : "unknown condition operator \"" + block.key + "\"",
+                    block.keyOffset, block.keyLength);
             continue;
         }
         if (!block.value.isObject()) {
             error("DATA_TYPE_MISMATCH", blockPointer,
-                  "the operator " + block.key + " must map condition keys to values, not "
-                          + std::string(jsonTypeName(block.value)),
-                  block.value);
+                    "the operator " + block.key + " must map condition keys to values, not "
+                            + std::string(jsonTypeName(block.value)),
+                    block.value);
             continue;
         }
         for (size_t k = 0; k < block.value.members.size(); ++k) {
@@ -763,9 +758,9 @@ void PolicyCompiler::compileConditions(const json::Value &value, const std::stri
                 const auto &earlier = block.value.members[j].key;
                 if (earlier != entry.key && toAsciiLowercase(earlier) == condition.lowerKey) {
                     report(Severity::Warning, "DUPLICATE_KEYS_WITH_DIFFERENT_CASE", keyPointer,
-                           "condition keys are case-insensitive: \"" + entry.key
-                                   + "\" repeats \"" + earlier + "\" (both must hold)",
-                           entry.keyOffset, entry.keyLength);
+                            "condition keys are case-insensitive: \"" + entry.key + "\" repeats \""
+                                    + earlier + "\" (both must hold)",
+                            entry.keyOffset, entry.keyLength);
                     break;
                 }
             }
@@ -778,9 +773,9 @@ void PolicyCompiler::compileConditions(const json::Value &value, const std::stri
                 }
                 typesOk = false;
                 error("DATA_TYPE_MISMATCH", where,
-                      "a condition value must be a string, number or boolean, not "
-                              + std::string(jsonTypeName(v)),
-                      v);
+                        "a condition value must be a string, number or boolean, not "
+                                + std::string(jsonTypeName(v)),
+                        v);
             };
             if (entry.value.isArray()) {
                 if (entry.value.items.empty())
@@ -813,8 +808,8 @@ Parsed<Policy> parsePolicy(const json::Value &document, const PolicyParseOptions
     return PolicyCompiler(options).run(document);
 }
 
-void locateDiagnostics(std::vector<Diagnostic> &diagnostics, const json::LineIndex &lines,
-                       std::string_view file)
+void locateDiagnostics(
+        std::vector<Diagnostic> &diagnostics, const json::LineIndex &lines, std::string_view file)
 {
     for (auto &d : diagnostics) {
         const auto position = lines.position(d.where.offset);
@@ -824,8 +819,8 @@ void locateDiagnostics(std::vector<Diagnostic> &diagnostics, const json::LineInd
     }
 }
 
-Parsed<Policy> parsePolicyText(std::string_view text, const PolicyParseOptions &options,
-                               std::string_view file)
+Parsed<Policy> parsePolicyText(
+        std::string_view text, const PolicyParseOptions &options, std::string_view file)
 {
     const json::LineIndex lines(text);
     const json::ReadResult read = json::read(text);

@@ -27,11 +27,11 @@ Parsed<Policy> parsePolicy(const json::Value &document, const PolicyParseOptions
 
 /// Parses policy text: JSON syntax errors become JSON_SYNTAX_ERROR, and every diagnostic gets
 /// its line and column within `text` and `file` as its file name.
-Parsed<Policy> parsePolicyText(std::string_view text, const PolicyParseOptions &options,
-                               std::string_view file = {});
+Parsed<Policy> parsePolicyText(
+        std::string_view text, const PolicyParseOptions &options, std::string_view file = {});
 
 /// Fills in line, column and file of diagnostics whose offsets index `text`.
-void locateDiagnostics(std::vector<Diagnostic> &diagnostics, const json::LineIndex &lines,
-                       std::string_view file);
+void locateDiagnostics(
+        std::vector<Diagnostic> &diagnostics, const json::LineIndex &lines, std::string_view file);
 
 } // namespace iamx

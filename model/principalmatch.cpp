@@ -25,9 +25,8 @@ bool isExempt(const std::vector<PrincipalPattern> &listed, const RequestPrincipa
             return matchPrincipalPattern(p, caller) == wanted;
         });
     };
-    const bool everyone = std::any_of(listed.begin(), listed.end(), [](const auto &p) {
-        return p.form == PrincipalPattern::Form::Everyone;
-    });
+    const bool everyone = std::any_of(listed.begin(), listed.end(),
+            [](const auto &p) { return p.form == PrincipalPattern::Form::Everyone; });
     if (everyone)
         return true;
     const auto listedExactly = [&](PrincipalPattern::Form form) {
@@ -57,8 +56,8 @@ bool isExempt(const std::vector<PrincipalPattern> &listed, const RequestPrincipa
 
 } // namespace
 
-PrincipalMatch matchPrincipalPattern(const PrincipalPattern &pattern,
-                                     const RequestPrincipal &caller)
+PrincipalMatch matchPrincipalPattern(
+        const PrincipalPattern &pattern, const RequestPrincipal &caller)
 {
     using Form = PrincipalPattern::Form;
     switch (pattern.form) {
@@ -70,7 +69,7 @@ PrincipalMatch matchPrincipalPattern(const PrincipalPattern &pattern,
         if (caller.kind == PrincipalKind::IamUser)
             return pattern.text == caller.text ? PrincipalMatch::Direct : PrincipalMatch::None;
         if (caller.kind == PrincipalKind::FederatedUser && samePartitionAndAccount(pattern, caller)
-            && pattern.name == caller.name)
+                && pattern.name == caller.name)
             return PrincipalMatch::FederatedUserOwner;
         return PrincipalMatch::None;
     case Form::Role:
@@ -92,12 +91,11 @@ PrincipalMatch matchPrincipalPattern(const PrincipalPattern &pattern,
                 : PrincipalMatch::None;
     case Form::Named: {
         const bool named = (caller.kind == PrincipalKind::ServicePrincipal
-                            && pattern.key == PrincipalPattern::Key::Service)
+                                   && pattern.key == PrincipalPattern::Key::Service)
                 || (caller.kind == PrincipalKind::FederatedProvider
-                    && pattern.key == PrincipalPattern::Key::Federated)
+                        && pattern.key == PrincipalPattern::Key::Federated)
                 || (pattern.key == PrincipalPattern::Key::CanonicalUser);
-        return named && pattern.name == caller.text ? PrincipalMatch::Direct
-                                                    : PrincipalMatch::None;
+        return named && pattern.name == caller.text ? PrincipalMatch::Direct : PrincipalMatch::None;
     }
     case Form::Unmatchable:
         return PrincipalMatch::None;
@@ -105,8 +103,8 @@ PrincipalMatch matchPrincipalPattern(const PrincipalPattern &pattern,
     return PrincipalMatch::None;
 }
 
-PrincipalMatch matchStatementPrincipal(const Statement &statement, const RequestPrincipal &caller,
-                                       bool callerHasBoundary)
+PrincipalMatch matchStatementPrincipal(
+        const Statement &statement, const RequestPrincipal &caller, bool callerHasBoundary)
 {
     switch (statement.principalMode) {
     case PrincipalMode::None:
@@ -122,7 +120,7 @@ PrincipalMatch matchStatementPrincipal(const Statement &statement, const Request
             return PrincipalMatch::None; // an empty list is broken: it matches nothing
         const bool boundaryAnomaly = statement.effect == Effect::Deny && callerHasBoundary
                 && (caller.kind == PrincipalKind::IamUser
-                    || caller.kind == PrincipalKind::RoleSession);
+                        || caller.kind == PrincipalKind::RoleSession);
         if (boundaryAnomaly)
             return PrincipalMatch::Direct;
         return isExempt(statement.principals, caller) ? PrincipalMatch::None

@@ -13,20 +13,20 @@ namespace iamx {
 
 enum class PrincipalMatch : std::uint8_t {
     None,
-    Account,            ///< through the caller's account: delegation, not a direct grant
-    RoleArn,            ///< a role ARN naming a session of it: limited by boundary and session
+    Account, ///< through the caller's account: delegation, not a direct grant
+    RoleArn, ///< a role ARN naming a session of it: limited by boundary and session
     FederatedUserOwner, ///< the IAM user behind a federated session: limited likewise
-    Direct,             ///< the caller itself, `*`, its service or provider: a full grant
+    Direct, ///< the caller itself, `*`, its service or provider: a full grant
 };
 
 /// How one Principal entry names the caller.
-PrincipalMatch matchPrincipalPattern(const PrincipalPattern &pattern,
-                                     const RequestPrincipal &caller);
+PrincipalMatch matchPrincipalPattern(
+        const PrincipalPattern &pattern, const RequestPrincipal &caller);
 
 /// How a statement's Principal or NotPrincipal element names the caller; Direct when the
 /// statement has neither (identity-side policies). `callerHasBoundary` feeds the documented
 /// anomaly that a Deny with NotPrincipal always applies to a user or role with a boundary.
-PrincipalMatch matchStatementPrincipal(const Statement &statement, const RequestPrincipal &caller,
-                                       bool callerHasBoundary);
+PrincipalMatch matchStatementPrincipal(
+        const Statement &statement, const RequestPrincipal &caller, bool callerHasBoundary);
 
 } // namespace iamx

@@ -31,8 +31,8 @@ void appendFinding(std::string &out, const ScenarioEntry &entry, const ScenarioD
 {
     const SourceLocation &where = d.diagnostic.where;
     const int line = where.line - entry.startLine + 1;
-    const int column = where.line == entry.startLine ? where.column - entry.startColumn + 1
-                                                     : where.column;
+    const int column =
+            where.line == entry.startLine ? where.column - entry.startColumn + 1 : where.column;
     out += '{';
     appendKey(out, "severity");
     json::appendQuoted(out, severityTag(d.diagnostic.severity));
@@ -126,8 +126,8 @@ std::string joinQuoted(const std::vector<std::string> &values)
     return text + "]";
 }
 
-void appendStatementLines(std::string &out, const PolicySet &policies,
-                          const StatementExplanation &s)
+void appendStatementLines(
+        std::string &out, const PolicySet &policies, const StatementExplanation &s)
 {
     const Policy &policy = policies.policy(s.ref);
     out += s.applies ? "    + " : "    - ";
@@ -160,7 +160,7 @@ void appendStatementLines(std::string &out, const PolicySet &policies,
         add("condition not met");
     out += ": does not apply (" + reasons + ")\n";
     if (s.principal != ElementOutcome::Absent && s.principal != ElementOutcome::Failed
-        && s.principalMatch != PrincipalMatch::Direct) {
+            && s.principalMatch != PrincipalMatch::Direct) {
         out += "        principal ";
         out += principalMatchText(s.principalMatch);
         out += '\n';
@@ -168,8 +168,8 @@ void appendStatementLines(std::string &out, const PolicySet &policies,
     for (const auto &c : s.conditionDetails) {
         if (c.satisfied)
             continue;
-        out += "        " + c.operatorText + " " + c.key + ": expected "
-                + joinQuoted(c.expected) + ", ";
+        out += "        " + c.operatorText + " " + c.key + ": expected " + joinQuoted(c.expected)
+                + ", ";
         if (!c.keyPresent)
             out += "key absent";
         else
@@ -194,8 +194,8 @@ std::string describeStatement(const PolicySet &policies, const StatementRef &ref
     return text;
 }
 
-std::string decisionJsonLine(const ScenarioEntry &entry, const Scenario &scenario,
-                             const Decision &decision)
+std::string decisionJsonLine(
+        const ScenarioEntry &entry, const Scenario &scenario, const Decision &decision)
 {
     std::string out;
     appendName(out, entry);
@@ -310,7 +310,7 @@ std::string explanationText(const Scenario &scenario, const Explanation &explana
     if (explanation.decision == DecisionKind::ImplicitDeny) {
         std::string gates;
         for (std::uint8_t b = 1; b <= static_cast<std::uint8_t>(Gate::Session);
-             b = static_cast<std::uint8_t>(b << 1)) {
+                b = static_cast<std::uint8_t>(b << 1)) {
             if (!(explanation.failedGates & b))
                 continue;
             if (!gates.empty())

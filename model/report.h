@@ -11,8 +11,8 @@
 namespace iamx {
 
 /// The JSON line of an evaluated scenario: name, decision, decisive, blockedBy, warnings.
-std::string decisionJsonLine(const ScenarioEntry &entry, const Scenario &scenario,
-                             const Decision &decision);
+std::string decisionJsonLine(
+        const ScenarioEntry &entry, const Scenario &scenario, const Decision &decision);
 
 /// The JSON line of a scenario that could not be evaluated: name and its first error (and
 /// every error under `errors` when there are several).

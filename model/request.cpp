@@ -51,8 +51,8 @@ std::optional<RequestPrincipal> parseRequestPrincipal(std::string_view text, std
         if (isHostName(text)) {
             const bool isService = text.size() > 14
                     && (text.ends_with(".amazonaws.com") || text.ends_with(".amazonaws.com.cn"));
-            principal.kind = isService ? PrincipalKind::ServicePrincipal
-                                       : PrincipalKind::FederatedProvider;
+            principal.kind =
+                    isService ? PrincipalKind::ServicePrincipal : PrincipalKind::FederatedProvider;
             principal.name = std::string(text);
             return principal;
         }
@@ -68,20 +68,20 @@ std::optional<RequestPrincipal> parseRequestPrincipal(std::string_view text, std
         principal.kind = PrincipalKind::Root;
         return principal;
     }
-    if (arn->service == "iam" && accountOk && resource.starts_with("user/")
-        && resource.size() > 5 && !resource.ends_with("/")) {
+    if (arn->service == "iam" && accountOk && resource.starts_with("user/") && resource.size() > 5
+            && !resource.ends_with("/")) {
         principal.kind = PrincipalKind::IamUser;
         principal.name = std::string(lastPathSegment(resource));
         return principal;
     }
-    if (arn->service == "iam" && accountOk && resource.starts_with("role/")
-        && resource.size() > 5 && !resource.ends_with("/")) {
+    if (arn->service == "iam" && accountOk && resource.starts_with("role/") && resource.size() > 5
+            && !resource.ends_with("/")) {
         principal.kind = PrincipalKind::RoleSession;
         principal.name = std::string(lastPathSegment(resource));
         return principal;
     }
     if (arn->service == "iam" && accountOk
-        && (resource.starts_with("saml-provider/") || resource.starts_with("oidc-provider/"))) {
+            && (resource.starts_with("saml-provider/") || resource.starts_with("oidc-provider/"))) {
         principal.kind = PrincipalKind::FederatedProvider;
         principal.name = principal.text;
         return principal;
@@ -90,7 +90,7 @@ std::optional<RequestPrincipal> parseRequestPrincipal(std::string_view text, std
         const std::string_view rest = resource.substr(13);
         const size_t slash = rest.find('/');
         if (slash != std::string_view::npos && slash > 0 && slash + 1 < rest.size()
-            && rest.find('/', slash + 1) == std::string_view::npos) {
+                && rest.find('/', slash + 1) == std::string_view::npos) {
             principal.kind = PrincipalKind::RoleSession;
             principal.name = std::string(rest.substr(0, slash));
             principal.session = std::string(rest.substr(slash + 1));
@@ -99,7 +99,7 @@ std::optional<RequestPrincipal> parseRequestPrincipal(std::string_view text, std
         }
     }
     if (arn->service == "sts" && accountOk && resource.starts_with("federated-user/")
-        && resource.size() > 15 && resource.find('/', 15) == std::string_view::npos) {
+            && resource.size() > 15 && resource.find('/', 15) == std::string_view::npos) {
         principal.kind = PrincipalKind::FederatedUser;
         principal.name = std::string(resource.substr(15));
         return principal;
@@ -171,7 +171,7 @@ ResourcePolicyKind resourcePolicyKindFor(std::string_view action, std::string_vi
         return ResourcePolicyKind::Ordinary;
     if (arn->service == "iam" && arn->resource.starts_with("role/")) {
         if (isAssumeRoleAction(action) || asciiEqualsIgnoreCase(action, "sts:TagSession")
-            || asciiEqualsIgnoreCase(action, "sts:SetSourceIdentity"))
+                || asciiEqualsIgnoreCase(action, "sts:SetSourceIdentity"))
             return ResourcePolicyKind::TrustPolicy;
     }
     if (arn->service == "kms" && arn->resource.starts_with("key/"))

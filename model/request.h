@@ -13,24 +13,24 @@ namespace iamx {
 
 /// The kinds of caller the decision flow tells apart (iam-evaluation.md §2.1).
 enum class PrincipalKind {
-    IamUser,           ///< arn:aws:iam::A:user/path/name
-    RoleSession,       ///< arn:aws:sts::A:assumed-role/R/S, or a role ARN (session unknown)
-    FederatedUser,     ///< arn:aws:sts::A:federated-user/N (GetFederationToken)
-    Root,              ///< arn:aws:iam::A:root
-    ServicePrincipal,  ///< lambda.amazonaws.com
+    IamUser, ///< arn:aws:iam::A:user/path/name
+    RoleSession, ///< arn:aws:sts::A:assumed-role/R/S, or a role ARN (session unknown)
+    FederatedUser, ///< arn:aws:sts::A:federated-user/N (GetFederationToken)
+    Root, ///< arn:aws:iam::A:root
+    ServicePrincipal, ///< lambda.amazonaws.com
     FederatedProvider, ///< a SAML/OIDC provider ARN or host, for AssumeRoleWith{SAML,WebIdentity}
-    Anonymous,         ///< an unsigned request
+    Anonymous, ///< an unsigned request
 };
 
 /// The caller, parsed once.
 struct RequestPrincipal
 {
     PrincipalKind kind = PrincipalKind::Anonymous;
-    std::string text;      ///< as given
+    std::string text; ///< as given
     std::string partition; ///< empty for services, providers and anonymous
-    std::string account;   ///< 12-digit account id; empty when the caller has none
-    std::string name;      ///< user name, role name, federated user name, service or provider
-    std::string session;   ///< role session name; empty when only the role is known
+    std::string account; ///< 12-digit account id; empty when the caller has none
+    std::string name; ///< user name, role name, federated user name, service or provider
+    std::string session; ///< role session name; empty when only the role is known
     bool sessionKnown = false;
 
     bool isAuthenticated() const { return kind != PrincipalKind::Anonymous; }
@@ -49,7 +49,7 @@ std::optional<RequestPrincipal> parseRequestPrincipal(std::string_view text, std
 /// One condition key of the request context.
 struct ContextEntry
 {
-    std::string key;      ///< as given
+    std::string key; ///< as given
     std::string lowerKey; ///< ASCII-lowercased: condition key names are case-insensitive
     bool multiValued = false;
     std::vector<std::string> values; ///< one value when single-valued
@@ -76,8 +76,8 @@ private:
 struct Request
 {
     RequestPrincipal principal;
-    std::string action;          ///< `service:Action`
-    std::string resource;        ///< an ARN, or `*` for actions without a resource
+    std::string action; ///< `service:Action`
+    std::string resource; ///< an ARN, or `*` for actions without a resource
     std::string resourceAccount; ///< the owner of the resource (resolved, never empty for ARNs)
     RequestContext context;
 };

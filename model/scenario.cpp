@@ -22,8 +22,7 @@ public:
     void read(const json::Value &value);
 
 private:
-    void problem(std::string code, std::string pointer, std::string message,
-                 const json::Value &at)
+    void problem(std::string code, std::string pointer, std::string message, const json::Value &at)
     {
         ScenarioDiagnostic d;
         d.diagnostic.code = std::move(code);
@@ -44,13 +43,11 @@ private:
     void readRequest(const json::Value &value, Request &request);
     void readContext(const json::Value &value, RequestContext &context);
     std::optional<Policy> readPolicy(const json::Value &value, const std::string &pointer,
-                                     const std::string &label, PolicyType type);
+            const std::string &label, PolicyType type);
     void readPolicyList(const json::Value &value, const std::string &pointer,
-                        const std::string &label, PolicyType type,
-                        std::vector<Policy> &into);
-    void readLevels(const json::Value &value, const std::string &pointer,
-                    const std::string &label, PolicyType type,
-                    std::vector<std::vector<Policy>> &into);
+            const std::string &label, PolicyType type, std::vector<Policy> &into);
+    void readLevels(const json::Value &value, const std::string &pointer, const std::string &label,
+            PolicyType type, std::vector<std::vector<Policy>> &into);
 
     ScenarioEntry &m_entry;
     const json::LineIndex &m_lines;
@@ -62,7 +59,7 @@ private:
 std::optional<DecisionKind> parseDecisionName(std::string_view text)
 {
     for (const auto kind :
-         {DecisionKind::Allowed, DecisionKind::ExplicitDeny, DecisionKind::ImplicitDeny})
+            { DecisionKind::Allowed, DecisionKind::ExplicitDeny, DecisionKind::ImplicitDeny })
         if (decisionName(kind) == text)
             return kind;
     return std::nullopt;
@@ -98,9 +95,9 @@ void ScenarioReader::read(const json::Value &value)
     } else {
         readRequest(*request, scenario.request);
     }
-    static constexpr std::array<std::string_view, 10> known{
-            "name", "note", "expect", "identityPolicies", "permissionsBoundary", "sessionPolicy",
-            "serviceControlPolicies", "resourceControlPolicies", "resourcePolicy", "request"};
+    static constexpr std::array<std::string_view, 10> known { "name", "note", "expect",
+        "identityPolicies", "permissionsBoundary", "sessionPolicy", "serviceControlPolicies",
+        "resourceControlPolicies", "resourcePolicy", "request" };
     for (const auto &member : value.members) {
         const std::string pointer = "/" + json::escapePointerToken(member.key);
         const std::string &key = member.key;
@@ -130,11 +127,9 @@ void ScenarioReader::read(const json::Value &value)
         } else if (key == "resourcePolicy") {
             scenario.policies.resource = readPolicy(v, pointer, key, PolicyType::Resource);
         } else if (key == "serviceControlPolicies") {
-            readLevels(v, pointer, key, PolicyType::ServiceControl,
-                       scenario.policies.scpLevels);
+            readLevels(v, pointer, key, PolicyType::ServiceControl, scenario.policies.scpLevels);
         } else if (key == "resourceControlPolicies") {
-            readLevels(v, pointer, key, PolicyType::ResourceControl,
-                       scenario.policies.rcpLevels);
+            readLevels(v, pointer, key, PolicyType::ResourceControl, scenario.policies.rcpLevels);
         } else if (key != "request") {
             std::string message = "unknown scenario field \"" + key + "\" (expected one of";
             for (const auto name : known) {
@@ -172,7 +167,7 @@ void ScenarioReader::readRequest(const json::Value &value, Request &request)
     };
     for (const auto &member : value.members) {
         if (member.key != "principal" && member.key != "action" && member.key != "resource"
-            && member.key != "resourceAccount" && member.key != "context")
+                && member.key != "resourceAccount" && member.key != "context")
             problem("UNKNOWN_SCENARIO_FIELD", "/request/" + json::escapePointerToken(member.key),
                     "unknown request field \"" + member.key
                             + "\" (expected principal, action, resource, resourceAccount or "
@@ -241,8 +236,7 @@ void ScenarioReader::readContext(const json::Value &value, RequestContext &conte
                 context.setMultiValued(member.key, std::move(values));
             else
                 problem("INVALID_REQUEST_FIELD", pointer,
-                        "the values of a multi-valued context key must be strings",
-                        member.value);
+                        "the values of a multi-valued context key must be strings", member.value);
         } else if (auto text = scalarText(member.value)) {
             context.set(member.key, std::move(*text));
         } else {
@@ -255,8 +249,7 @@ void ScenarioReader::readContext(const json::Value &value, RequestContext &conte
 }
 
 std::optional<Policy> ScenarioReader::readPolicy(const json::Value &value,
-                                                 const std::string &pointer,
-                                                 const std::string &label, PolicyType type)
+        const std::string &pointer, const std::string &label, PolicyType type)
 {
     if (!value.isObject()) {
         problem("INVALID_SCENARIO_FIELD", pointer,
@@ -289,7 +282,7 @@ std::optional<Policy> ScenarioReader::readPolicy(const json::Value &value,
     Parsed<Policy> parsed = parsePolicy(*document, options);
     for (auto &d : parsed.diagnostics) {
         place(d);
-        m_entry.diagnostics.push_back({label, std::move(d)});
+        m_entry.diagnostics.push_back({ label, std::move(d) });
     }
     if (!parsed.value)
         m_failed = true;
@@ -297,8 +290,7 @@ std::optional<Policy> ScenarioReader::readPolicy(const json::Value &value,
 }
 
 void ScenarioReader::readPolicyList(const json::Value &value, const std::string &pointer,
-                                    const std::string &label, PolicyType type,
-                                    std::vector<Policy> &into)
+        const std::string &label, PolicyType type, std::vector<Policy> &into)
 {
     if (!value.isArray()) {
         problem("INVALID_SCENARIO_FIELD", pointer, label + " must be an array of policies", value);
@@ -306,15 +298,14 @@ void ScenarioReader::readPolicyList(const json::Value &value, const std::string 
     }
     for (size_t i = 0; i < value.items.size(); ++i) {
         const std::string index = "[" + std::to_string(i) + "]";
-        if (auto policy = readPolicy(value.items[i], pointer + "/" + std::to_string(i),
-                                     label + index, type))
+        if (auto policy = readPolicy(
+                    value.items[i], pointer + "/" + std::to_string(i), label + index, type))
             into.push_back(std::move(*policy));
     }
 }
 
 void ScenarioReader::readLevels(const json::Value &value, const std::string &pointer,
-                                const std::string &label, PolicyType type,
-                                std::vector<std::vector<Policy>> &into)
+        const std::string &label, PolicyType type, std::vector<std::vector<Policy>> &into)
 {
     if (!value.isArray()) {
         problem("INVALID_SCENARIO_FIELD", pointer,
@@ -340,7 +331,7 @@ bool looksLikeJsonLines(std::string_view file)
 }
 
 void readOne(const json::LineIndex &lines, std::string_view file, const json::Value &value,
-             std::vector<ScenarioEntry> &entries)
+        std::vector<ScenarioEntry> &entries)
 {
     ScenarioEntry &entry = entries.emplace_back();
     entry.index = entries.size() - 1;
@@ -351,7 +342,7 @@ void readOne(const json::LineIndex &lines, std::string_view file, const json::Va
 }
 
 void syntaxError(const json::LineIndex &lines, std::string_view file, size_t startOffset,
-                 const json::SyntaxError &error, std::vector<ScenarioEntry> &entries)
+        const json::SyntaxError &error, std::vector<ScenarioEntry> &entries)
 {
     ScenarioEntry &entry = entries.emplace_back();
     entry.index = entries.size() - 1;
@@ -373,7 +364,7 @@ void syntaxError(const json::LineIndex &lines, std::string_view file, size_t sta
 // JSON Lines: each non-blank line is one scenario; a broken line is one error and the next
 // line is read as usual.
 void readLines(std::string_view text, const json::LineIndex &lines, std::string_view file,
-               std::vector<ScenarioEntry> &entries)
+        std::vector<ScenarioEntry> &entries)
 {
     size_t start = 0;
     while (start < text.size()) {
@@ -389,8 +380,7 @@ void readLines(std::string_view text, const json::LineIndex &lines, std::string_
                 syntaxError(lines, file, start, *result.error, entries);
             else if (result.end < upToLineEnd.size())
                 syntaxError(lines, file, start,
-                            {"unexpected text after the scenario on this line", result.end},
-                            entries);
+                        { "unexpected text after the scenario on this line", result.end }, entries);
             else
                 readOne(lines, file, *result.value, entries);
         }

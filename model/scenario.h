@@ -35,10 +35,10 @@ struct Scenario
 /// problem found in it (errors make `scenario` empty).
 struct ScenarioEntry
 {
-    size_t index = 0;    ///< 0-based position in the file
-    int startLine = 1;   ///< where the scenario's text starts in the file
+    size_t index = 0; ///< 0-based position in the file
+    int startLine = 1; ///< where the scenario's text starts in the file
     int startColumn = 1;
-    std::string name;    ///< the `name` field, when one could be read
+    std::string name; ///< the `name` field, when one could be read
     std::optional<Scenario> scenario;
     std::vector<ScenarioDiagnostic> diagnostics;
 

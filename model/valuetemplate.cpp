@@ -42,7 +42,7 @@ ParsedVariable parseVariable(std::string_view text, size_t start)
         return v;
     }
     if (v.key.find(' ') != std::string_view::npos || v.key.find('$') != std::string_view::npos
-        || v.key.find('{') != std::string_view::npos) {
+            || v.key.find('{') != std::string_view::npos) {
         v.problemCode = "UNSUPPORTED_SPACE_IN_VARIABLE";
         v.problem = "policy variable name holds a space or brace: read as plain text";
         return v;
@@ -66,7 +66,7 @@ ParsedVariable parseVariable(std::string_view text, size_t start)
 } // namespace
 
 ValueTemplate ValueTemplate::compile(std::string_view text, bool variablesEnabled,
-                                     WildcardMode mode, std::vector<TemplateProblem> *problems)
+        WildcardMode mode, std::vector<TemplateProblem> *problems)
 {
     ValueTemplate t;
     t.m_mode = mode;
@@ -75,7 +75,7 @@ ValueTemplate ValueTemplate::compile(std::string_view text, bool variablesEnable
     auto flushText = [&t, &current, mode]() {
         if (!current.text.empty())
             t.m_pieces.push_back(std::move(current));
-        current = Piece{};
+        current = Piece {};
         current.isGlob = mode == WildcardMode::Glob;
     };
     size_t i = 0;
@@ -103,7 +103,7 @@ ValueTemplate ValueTemplate::compile(std::string_view text, bool variablesEnable
                 continue;
             }
             if (problems)
-                problems->push_back({v.problemCode, v.problem, i});
+                problems->push_back({ v.problemCode, v.problem, i });
         }
         current.text += text[i];
         ++i;
@@ -112,7 +112,7 @@ ValueTemplate ValueTemplate::compile(std::string_view text, bool variablesEnable
     if (!t.m_hasVariables) {
         for (const auto &piece : t.m_pieces) {
             appendPatternUnits(t.m_units, piece.text,
-                               piece.isGlob ? WildcardMode::Glob : WildcardMode::Literal);
+                    piece.isGlob ? WildcardMode::Glob : WildcardMode::Literal);
             t.m_literal += piece.text;
         }
         t.m_pieces.clear();
@@ -130,8 +130,7 @@ const std::string *ValueTemplate::lookup(const Piece &piece, const RequestContex
     return nullptr; // absent without default, or multi-valued: never resolves
 }
 
-bool ValueTemplate::resolveUnits(const RequestContext &context,
-                                 std::vector<PatternUnit> &out) const
+bool ValueTemplate::resolveUnits(const RequestContext &context, std::vector<PatternUnit> &out) const
 {
     out.clear();
     if (!m_hasVariables) {
@@ -140,8 +139,8 @@ bool ValueTemplate::resolveUnits(const RequestContext &context,
     }
     for (const auto &piece : m_pieces) {
         if (!piece.isVariable) {
-            appendPatternUnits(out, piece.text,
-                               piece.isGlob ? WildcardMode::Glob : WildcardMode::Literal);
+            appendPatternUnits(
+                    out, piece.text, piece.isGlob ? WildcardMode::Glob : WildcardMode::Literal);
             continue;
         }
         const std::string *value = lookup(piece, context);
@@ -173,8 +172,8 @@ bool ValueTemplate::resolveText(const RequestContext &context, std::string &out)
     return true;
 }
 
-std::vector<std::string_view> splitOutsideVariables(std::string_view text, char separator,
-                                                    size_t maxParts)
+std::vector<std::string_view> splitOutsideVariables(
+        std::string_view text, char separator, size_t maxParts)
 {
     std::vector<std::string_view> parts;
     size_t start = 0;

@@ -33,7 +33,7 @@ public:
     /// is plain text. In Glob mode `*` and `?` written in the policy are wildcards; a
     /// substituted value and the escapes are always literal.
     static ValueTemplate compile(std::string_view text, bool variablesEnabled, WildcardMode mode,
-                                 std::vector<TemplateProblem> *problems = nullptr);
+            std::vector<TemplateProblem> *problems = nullptr);
 
     bool hasVariables() const { return m_hasVariables; }
     /// The units to glob with when there are no variables.
@@ -50,10 +50,10 @@ public:
 private:
     struct Piece
     {
-        std::string text;      ///< Text pieces: the policy's text (escapes already resolved)
-        bool isGlob = false;   ///< Text pieces: whether `*`/`?` in `text` are wildcards
+        std::string text; ///< Text pieces: the policy's text (escapes already resolved)
+        bool isGlob = false; ///< Text pieces: whether `*`/`?` in `text` are wildcards
         bool isVariable = false;
-        std::string lowerKey;  ///< Variable pieces: the key, lowercased
+        std::string lowerKey; ///< Variable pieces: the key, lowercased
         std::optional<std::string> defaultValue;
     };
     const std::string *lookup(const Piece &piece, const RequestContext &context) const;
@@ -67,7 +67,7 @@ private:
 
 /// Splits `text` at `separator`, ignoring separators inside `${...}`, into at most `maxParts`
 /// parts (the last keeps the rest). Used to split ARN patterns that hold `${aws:...}`.
-std::vector<std::string_view> splitOutsideVariables(std::string_view text, char separator,
-                                                    size_t maxParts);
+std::vector<std::string_view> splitOutsideVariables(
+        std::string_view text, char separator, size_t maxParts);
 
 } // namespace iamx

@@ -31,7 +31,7 @@ size_t nextCharacter(std::string_view text, size_t at)
 } // namespace
 
 void appendPatternUnits(std::vector<PatternUnit> &units, std::string_view text, WildcardMode mode,
-                        CaseMode caseMode)
+        CaseMode caseMode)
 {
     units.reserve(units.size() + text.size());
     for (char c : text) {

@@ -27,8 +27,7 @@ std::optional<std::string> Arguments::value(std::string_view flag) const
 }
 
 std::optional<Arguments> parseArguments(std::string_view command,
-                                        const std::vector<std::string> &args,
-                                        const std::vector<FlagSpec> &flags, std::ostream &err)
+        const std::vector<std::string> &args, const std::vector<FlagSpec> &flags, std::ostream &err)
 {
     Arguments parsed;
     bool flagsEnded = false;
@@ -57,8 +56,8 @@ std::optional<Arguments> parseArguments(std::string_view command,
             if (flag.name == name)
                 spec = &flag;
         if (!spec) {
-            err << "iamx " << command << ": unknown option '" << name
-                << "' (see 'iamx " << command << " --help')\n";
+            err << "iamx " << command << ": unknown option '" << name << "' (see 'iamx " << command
+                << " --help')\n";
             return std::nullopt;
         }
         if (!spec->takesValue) {
@@ -107,7 +106,7 @@ bool readInput(const std::string &path, std::string &text, std::ostream &err)
 namespace iamx::cli {
 
 int loadScenarioFile(std::string_view command, const Arguments &arguments,
-                     std::vector<ScenarioEntry> &entries, std::ostream &err)
+        std::vector<ScenarioEntry> &entries, std::ostream &err)
 {
     if (arguments.positionals.size() != 1) {
         err << "iamx " << command << ": expected one scenario FILE, got "

@@ -37,8 +37,8 @@ struct FlagSpec
 /// Parses `args` (after the command name). Unknown flags and missing values are usage errors,
 /// reported on `err` with the command's name; returns nullopt then.
 std::optional<Arguments> parseArguments(std::string_view command,
-                                        const std::vector<std::string> &args,
-                                        const std::vector<FlagSpec> &flags, std::ostream &err);
+        const std::vector<std::string> &args, const std::vector<FlagSpec> &flags,
+        std::ostream &err);
 
 /// Reads a file (`-` for standard input) into `text`; on failure says why on `err`.
 bool readInput(const std::string &path, std::string &text, std::ostream &err);
@@ -50,6 +50,6 @@ namespace iamx::cli {
 /// Reads the scenario file named by the command's single positional argument. Usage errors
 /// (no file, several files) return ExitUsage, an unreadable file ExitFailure, else ExitOk.
 int loadScenarioFile(std::string_view command, const Arguments &arguments,
-                     std::vector<ScenarioEntry> &entries, std::ostream &err);
+        std::vector<ScenarioEntry> &entries, std::ostream &err);
 
 } // namespace iamx::cli

@@ -21,7 +21,7 @@ preset to measure.
 
 int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
-    const auto arguments = parseArguments("bench", args, {{"--seconds", true}}, err);
+    const auto arguments = parseArguments("bench", args, { { "--seconds", true } }, err);
     if (!arguments)
         return ExitUsage;
     if (arguments->help) {
@@ -51,10 +51,10 @@ int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostre
         const PolicySet &set = entry.scenario->policies;
         for (const auto &p : set.identity)
             statements += p.statements.size();
-        for (const auto *p : {&set.permissionsBoundary, &set.session, &set.resource})
+        for (const auto *p : { &set.permissionsBoundary, &set.session, &set.resource })
             if (*p)
                 statements += (*p)->statements.size();
-        for (const auto *levels : {&set.scpLevels, &set.rcpLevels})
+        for (const auto *levels : { &set.scpLevels, &set.rcpLevels })
             for (const auto &level : *levels)
                 for (const auto &p : level)
                     statements += p.statements.size();
@@ -90,7 +90,8 @@ int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostre
     out << "evaluations: " << evaluations << '\n';
     std::snprintf(line, sizeof line, "seconds: %.3f\n", elapsed);
     out << line;
-    std::snprintf(line, sizeof line, "ns/eval: %.1f\n", elapsed * 1e9 / static_cast<double>(evaluations));
+    std::snprintf(
+            line, sizeof line, "ns/eval: %.1f\n", elapsed * 1e9 / static_cast<double>(evaluations));
     out << line;
     out << "checksum: " << checksum % 1000 << '\n';
     std::snprintf(line, sizeof line, "evals/s: %.0f\n", static_cast<double>(evaluations) / elapsed);

@@ -6,7 +6,8 @@
 namespace iamx {
 namespace {
 
-constexpr const char *usage = R"(iamx: evaluate AWS IAM policies offline, the way AWS does, and explain why
+constexpr const char *usage =
+        R"(iamx: evaluate AWS IAM policies offline, the way AWS does, and explain why
 
 Usage:
   iamx simulate FILE [--json]   evaluate every scenario of FILE and print the decision
@@ -40,7 +41,7 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
             out << usage;
             return cli::ExitOk;
         }
-        return runCli({rest.front(), "--help"}, out, err);
+        return runCli({ rest.front(), "--help" }, out, err);
     }
     if (command == "--version") {
         out << "iamx 0.1.0\n";

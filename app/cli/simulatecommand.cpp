@@ -28,7 +28,7 @@ Exit status: 0 when every scenario was evaluated, 1 when one could not be, 2 usa
 
 int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
-    const auto arguments = parseArguments("simulate", args, {{"--json"}}, err);
+    const auto arguments = parseArguments("simulate", args, { { "--json" } }, err);
     if (!arguments)
         return ExitUsage;
     if (arguments->help) {
