@@ -114,6 +114,7 @@ private:
     const PolicyParseOptions &m_options;
     Parsed<Policy> m_result;
     Policy m_policy;
+    std::vector<const json::Value *> m_sidValues; ///< per statement, for duplicate-Sid reports
 };
 
 Parsed<Policy> PolicyCompiler::run(const json::Value &document)
@@ -191,10 +192,9 @@ Parsed<Policy> PolicyCompiler::run(const json::Value &document)
             continue;
         for (size_t j = 0; j < i; ++j) {
             if (m_policy.statements[j].sid == sid) {
-                report(Severity::Warning, "UNIQUE_SIDS_REQUIRED",
-                        m_policy.statements[i].pointer + "/Sid",
+                warning("UNIQUE_SIDS_REQUIRED", m_policy.statements[i].pointer + "/Sid",
                         "Sid \"" + *sid + "\" is used by more than one statement",
-                        m_policy.statements[i].offset, m_policy.statements[i].length);
+                        *m_sidValues[i]);
                 break;
             }
         }
@@ -234,6 +234,7 @@ void PolicyCompiler::compileStatement(
     statement.pointer = pointer;
     statement.offset = value.offset;
     statement.length = value.length;
+    m_sidValues.push_back(&value);
     if (!value.isObject()) {
         error("DATA_TYPE_MISMATCH", pointer,
                 "a statement must be a JSON object, not " + std::string(jsonTypeName(value)),
@@ -254,8 +255,10 @@ void PolicyCompiler::compileStatement(
         if (key == "Sid") {
             if (!member.value.isString())
                 error("DATA_TYPE_MISMATCH", memberPointer, "Sid must be a string", member.value);
-            else if (!statement.sid)
+            else if (!statement.sid) {
                 statement.sid = member.value.text;
+                m_sidValues.back() = &member.value;
+            }
         } else if (key == "Effect") {
             effect = effect ? effect : &member.value;
         } else if (key == "Action") {
@@ -462,7 +465,9 @@ void PolicyCompiler::compileResources(
             continue;
         }
         std::vector<std::string_view> parts = splitOutsideVariables(entry->text, ':', 6);
-        if (parts.front() != "arn" && !hasWildcard(parts.front())) {
+        std::vector<PatternUnit> prefix;
+        appendPatternUnits(prefix, parts.front(), WildcardMode::Glob);
+        if (parts.size() < 2 || !globMatch(prefix, "arn")) {
             warning("INVALID_ARN_PREFIX", entryPointer,
                     "resource \"" + entry->text
                             + "\" is neither \"*\" nor an ARN (arn:partition:service:region:"

@@ -263,6 +263,24 @@ std::string errorJsonLine(const ScenarioEntry &entry)
         appendKey(out, "error");
         appendFinding(out, entry, *errors.front());
     }
+    bool anyWarning = false;
+    for (const auto &d : entry.diagnostics)
+        anyWarning = anyWarning || d.diagnostic.severity != Severity::Error;
+    if (anyWarning) {
+        out += ", ";
+        appendKey(out, "warnings");
+        out += '[';
+        bool first = true;
+        for (const auto &d : entry.diagnostics) {
+            if (d.diagnostic.severity == Severity::Error)
+                continue;
+            if (!first)
+                out += ", ";
+            first = false;
+            appendFinding(out, entry, d);
+        }
+        out += ']';
+    }
     if (errors.size() > 1) {
         out += ", ";
         appendKey(out, "errors");

@@ -80,7 +80,8 @@ std::optional<Arguments> parseArguments(std::string_view command,
     return parsed;
 }
 
-bool readInput(const std::string &path, std::string &text, std::ostream &err)
+bool readInput(std::string_view command, const std::string &path, std::string &text,
+               std::ostream &err)
 {
     if (path == "-") {
         text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -88,13 +89,14 @@ bool readInput(const std::string &path, std::string &text, std::ostream &err)
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        err << path << ": cannot open: " << std::strerror(errno) << '\n';
+        err << "iamx " << command << ": " << path << ": cannot open: " << std::strerror(errno)
+            << '\n';
         return false;
     }
     std::ostringstream content;
     content << in.rdbuf();
     if (in.bad()) {
-        err << path << ": cannot read\n";
+        err << "iamx " << command << ": " << path << ": cannot read\n";
         return false;
     }
     text = std::move(content).str();
@@ -115,7 +117,7 @@ int loadScenarioFile(std::string_view command, const Arguments &arguments,
     }
     const std::string &path = arguments.positionals.front();
     std::string text;
-    if (!readInput(path, text, err))
+    if (!readInput(command, path, text, err))
         return ExitFailure;
     entries = readScenarios(text, path == "-" ? std::string_view("<stdin>") : path);
     return ExitOk;

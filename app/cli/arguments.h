@@ -41,7 +41,8 @@ std::optional<Arguments> parseArguments(std::string_view command,
         std::ostream &err);
 
 /// Reads a file (`-` for standard input) into `text`; on failure says why on `err`.
-bool readInput(const std::string &path, std::string &text, std::ostream &err);
+bool readInput(std::string_view command, const std::string &path, std::string &text,
+               std::ostream &err);
 
 } // namespace iamx::cli
 

@@ -40,6 +40,7 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
         return status;
     const bool asJson = arguments->has("--json");
     int status = ExitOk;
+    bool printedText = false;
     Decision decision;
     for (const auto &entry : entries) {
         if (!entry.scenario) {
@@ -55,8 +56,9 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
             decide(scenario.policies, scenario.request, decision);
             out << decisionJsonLine(entry, scenario, decision) << '\n';
         } else {
-            if (entry.index > 0)
+            if (printedText)
                 out << '\n';
+            printedText = true;
             out << explanationText(scenario, explain(scenario.policies, scenario.request));
             err << diagnosticsText(entry);
         }

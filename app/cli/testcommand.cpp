@@ -49,7 +49,8 @@ int runTest(const std::vector<std::string> &args, std::ostream &out, std::ostrea
             continue;
         }
         ++failed;
-        out << "FAIL " << scenario.name << ": expected " << decisionName(*scenario.expect)
+        out << "FAIL " << (scenario.name.empty() ? "(unnamed scenario)" : scenario.name)
+            << ": expected " << decisionName(*scenario.expect)
             << ", got " << decisionName(decision.kind) << '\n'
             << explanationText(scenario, explain(scenario.policies, scenario.request)) << '\n';
     }

@@ -213,15 +213,13 @@ void tst_Cli::simulate_data()
     QTest::newRow("text: the first scenario cannot be evaluated")
             << Args { "simulate", "simulate-text-first-broken.jsonl" }
             << std::string("simulate-text-first-broken") << 1
-            << std::string("stdout starts with a blank line: the separator is written before "
-                           "every scenario but the file's first, evaluated or not");
+            << std::string();
     QTest::newRow("json: empty file") << Args { "simulate", "empty.jsonl", "--json" }
                                       << std::string("empty") << 0 << std::string();
     QTest::newRow("json: duplicate Sid")
             << Args { "simulate", "simulate-duplicate-sid.jsonl", "--json" }
             << std::string("simulate-duplicate-sid-json") << 0
-            << std::string("UNIQUE_SIDS_REQUIRED points at the statement (column 199), not at "
-                           "the Sid its pointer /Statement/1/Sid names (column 207)");
+            << std::string();
 }
 
 void tst_Cli::testCommand_data()
@@ -236,8 +234,7 @@ void tst_Cli::testCommand_data()
                               << std::string();
     QTest::newRow("unnamed mismatch")
             << Args { "test", "test-unnamed.jsonl" } << std::string("test-unnamed") << 1
-            << std::string("the FAIL line of an unnamed scenario reads \"FAIL : expected ...\"; "
-                           "elsewhere such a scenario is \"(unnamed scenario)\"");
+            << std::string();
     QTest::newRow("empty file") << Args { "test", "empty.jsonl" } << std::string("test-empty") << 0
                                 << std::string();
 }
@@ -270,13 +267,13 @@ void tst_Cli::usage_data()
             << Args { "simulate", "test-pass.jsonl", "test-fail.jsonl" }
             << std::string("usage-simulate-two-files") << 2 << none;
     QTest::newRow("simulate: missing file")
-            << Args { "simulate", "nosuch.jsonl" } << std::string("missing-file") << 1 << none;
+            << Args { "simulate", "nosuch.jsonl" } << std::string("missing-file-simulate") << 1 << none;
     QTest::newRow("simulate --json: missing file") << Args { "simulate", "nosuch.jsonl", "--json" }
-                                                   << std::string("missing-file") << 1 << none;
+                                                   << std::string("missing-file-simulate") << 1 << none;
     QTest::newRow("test: missing file")
-            << Args { "test", "nosuch.jsonl" } << std::string("missing-file") << 1 << none;
+            << Args { "test", "nosuch.jsonl" } << std::string("missing-file-test") << 1 << none;
     QTest::newRow("bench: missing file") << Args { "bench", "nosuch.jsonl", "--seconds", "0.2" }
-                                         << std::string("missing-file") << 1 << none;
+                                         << std::string("missing-file-bench") << 1 << none;
     QTest::newRow("-- ends the options") << Args { "simulate", "--", "--json" }
                                          << std::string("missing-file-dashed") << 1 << none;
     QTest::newRow("--help") << Args { "--help" } << std::string("help") << 0 << none;
