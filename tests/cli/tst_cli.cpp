@@ -212,14 +212,12 @@ void tst_Cli::simulate_data()
             << std::string("simulate-text-errors") << 1 << std::string();
     QTest::newRow("text: the first scenario cannot be evaluated")
             << Args { "simulate", "simulate-text-first-broken.jsonl" }
-            << std::string("simulate-text-first-broken") << 1
-            << std::string();
+            << std::string("simulate-text-first-broken") << 1 << std::string();
     QTest::newRow("json: empty file") << Args { "simulate", "empty.jsonl", "--json" }
                                       << std::string("empty") << 0 << std::string();
     QTest::newRow("json: duplicate Sid")
             << Args { "simulate", "simulate-duplicate-sid.jsonl", "--json" }
-            << std::string("simulate-duplicate-sid-json") << 0
-            << std::string();
+            << std::string("simulate-duplicate-sid-json") << 0 << std::string();
 }
 
 void tst_Cli::testCommand_data()
@@ -232,9 +230,8 @@ void tst_Cli::testCommand_data()
     // one without "expect" (not counted).
     QTest::newRow("failures") << Args { "test", "test-fail.jsonl" } << std::string("test-fail") << 1
                               << std::string();
-    QTest::newRow("unnamed mismatch")
-            << Args { "test", "test-unnamed.jsonl" } << std::string("test-unnamed") << 1
-            << std::string();
+    QTest::newRow("unnamed mismatch") << Args { "test", "test-unnamed.jsonl" }
+                                      << std::string("test-unnamed") << 1 << std::string();
     QTest::newRow("empty file") << Args { "test", "empty.jsonl" } << std::string("test-empty") << 0
                                 << std::string();
 }
@@ -266,10 +263,11 @@ void tst_Cli::usage_data()
     QTest::newRow("simulate: two files")
             << Args { "simulate", "test-pass.jsonl", "test-fail.jsonl" }
             << std::string("usage-simulate-two-files") << 2 << none;
-    QTest::newRow("simulate: missing file")
-            << Args { "simulate", "nosuch.jsonl" } << std::string("missing-file-simulate") << 1 << none;
-    QTest::newRow("simulate --json: missing file") << Args { "simulate", "nosuch.jsonl", "--json" }
-                                                   << std::string("missing-file-simulate") << 1 << none;
+    QTest::newRow("simulate: missing file") << Args { "simulate", "nosuch.jsonl" }
+                                            << std::string("missing-file-simulate") << 1 << none;
+    QTest::newRow("simulate --json: missing file")
+            << Args { "simulate", "nosuch.jsonl", "--json" } << std::string("missing-file-simulate")
+            << 1 << none;
     QTest::newRow("test: missing file")
             << Args { "test", "nosuch.jsonl" } << std::string("missing-file-test") << 1 << none;
     QTest::newRow("bench: missing file") << Args { "bench", "nosuch.jsonl", "--seconds", "0.2" }
