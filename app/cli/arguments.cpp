@@ -2,12 +2,19 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 namespace iamx::cli {
+namespace {
+
+// Scenario files are text a person or a generator writes; anything larger is a mistake (or
+// hostile), and reading it whole would take the memory of the machine.
+constexpr std::uintmax_t maxInputBytes = 256u * 1024u * 1024u;
+
+} // namespace
 
 bool Arguments::has(std::string_view flag) const
 {
@@ -80,12 +87,27 @@ std::optional<Arguments> parseArguments(std::string_view command,
     return parsed;
 }
 
-bool readInput(std::string_view command, const std::string &path, std::string &text,
-               std::ostream &err)
+bool readInput(
+        std::string_view command, const std::string &path, std::string &text, std::ostream &err)
 {
     if (path == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        std::string chunk(64 * 1024, '\0');
+        text.clear();
+        while (std::cin.read(chunk.data(), static_cast<std::streamsize>(chunk.size()))
+                || std::cin.gcount() > 0) {
+            text.append(chunk.data(), static_cast<size_t>(std::cin.gcount()));
+            if (text.size() > maxInputBytes) {
+                err << "iamx " << command << ": standard input is larger than 256 MiB\n";
+                return false;
+            }
+        }
         return true;
+    }
+    std::error_code sizeError;
+    const auto size = std::filesystem::file_size(path, sizeError);
+    if (!sizeError && size > maxInputBytes) {
+        err << "iamx " << command << ": " << path << ": larger than 256 MiB; not read\n";
+        return false;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
