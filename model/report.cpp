@@ -64,6 +64,34 @@ void appendName(std::string &out, const ScenarioEntry &entry)
     json::appendQuoted(out, entry.name);
 }
 
+// What a person calls a policy of this layer ("bucket policy" would need the account).
+std::string_view policyKindName(const Policy &policy)
+{
+    switch (policy.type) {
+    case PolicyType::Identity:
+        return "identity policy";
+    case PolicyType::PermissionsBoundary:
+        return "permissions boundary";
+    case PolicyType::Session:
+        return "session policy";
+    case PolicyType::Resource:
+        switch (policy.resourceKind) {
+        case ResourcePolicyKind::TrustPolicy:
+            return "trust policy";
+        case ResourcePolicyKind::KeyPolicy:
+            return "key policy";
+        case ResourcePolicyKind::Ordinary:
+            return "resource policy";
+        }
+        return "resource policy";
+    case PolicyType::ServiceControl:
+        return "SCP";
+    case PolicyType::ResourceControl:
+        return "RCP";
+    }
+    return "policy";
+}
+
 std::string_view layerTitle(PolicyType type)
 {
     switch (type) {
@@ -142,6 +170,8 @@ void appendStatementLines(
     out += s.ref.effect == Effect::Allow ? " Allow" : " Deny";
     if (s.applies) {
         out += s.decisive ? ": applies, decisive\n" : ": applies\n";
+        if (s.principal == ElementOutcome::Matched && s.principalMatch != PrincipalMatch::Direct)
+            out += "        principal " + std::string(principalMatchText(s.principalMatch)) + '\n';
         return;
     }
     std::string reasons;
@@ -186,8 +216,8 @@ void appendStatementLines(
 std::string describeStatement(const PolicySet &policies, const StatementRef &ref)
 {
     const Policy &policy = policies.policy(ref);
-    std::string text(policyTypeName(ref.type));
-    text += " policy \"" + policy.name + "\" statement " + std::to_string(ref.statement);
+    std::string text(policyKindName(policy));
+    text += " \"" + policy.name + "\" statement " + std::to_string(ref.statement);
     const auto &sid = policy.statements.at(ref.statement).sid;
     if (sid)
         text += " (Sid \"" + *sid + "\")";
@@ -341,11 +371,16 @@ std::string explanationText(const Scenario &scenario, const Explanation &explana
         out += "  rule: " + note + '\n';
     for (const auto &layer : explanation.layers) {
         out += "  ";
-        out += layerTitle(layer.type);
+        if (layer.type == PolicyType::Resource && scenario.policies.resource)
+            out += policyKindName(*scenario.policies.resource);
+        else
+            out += layerTitle(layer.type);
         if (layer.level >= 0)
             out += ' ' + std::to_string(layer.level);
         out += ": ";
         out += verdictText(layer.verdict);
+        if (layer.statements.empty() && layer.verdict == LayerVerdict::NoMatch)
+            out += " (none given)";
         if (!layer.note.empty())
             out += " (" + layer.note + ")";
         out += '\n';
