@@ -42,4 +42,20 @@ std::optional<ArnParts> parseArn(std::string_view text)
     return parts;
 }
 
+bool isAccountId(std::string_view text)
+{
+    if (text.size() != 12)
+        return false;
+    for (char c : text)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
+std::string_view lastPathSegment(std::string_view path)
+{
+    const size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 } // namespace iamx

@@ -28,4 +28,10 @@ std::optional<ArnParts> splitArnComponents(std::string_view text);
 /// Splits an ARN: the text must start with `arn:` and have at least five colons.
 std::optional<ArnParts> parseArn(std::string_view text);
 
+/// True for a 12-digit AWS account id.
+bool isAccountId(std::string_view text);
+
+/// The name at the end of an IAM resource path: `user/dev/alice` -> `alice`.
+std::string_view lastPathSegment(std::string_view path);
+
 } // namespace iamx

@@ -8,16 +8,6 @@
 namespace iamx {
 namespace {
 
-bool isAccountId(std::string_view text)
-{
-    if (text.size() != 12)
-        return false;
-    for (char c : text)
-        if (c < '0' || c > '9')
-            return false;
-    return true;
-}
-
 bool hasWildcard(std::string_view text)
 {
     return text.find_first_of("*?") != std::string_view::npos;
@@ -193,8 +183,7 @@ Parsed<Policy> PolicyCompiler::run(const json::Value &document)
         for (size_t j = 0; j < i; ++j) {
             if (m_policy.statements[j].sid == sid) {
                 warning("UNIQUE_SIDS_REQUIRED", m_policy.statements[i].pointer + "/Sid",
-                        "Sid \"" + *sid + "\" is used by more than one statement",
-                        *m_sidValues[i]);
+                        "Sid \"" + *sid + "\" is used by more than one statement", *m_sidValues[i]);
                 break;
             }
         }
@@ -528,22 +517,18 @@ PrincipalPattern PolicyCompiler::classifyPrincipal(
         pattern.partition = std::string(arn->partition);
         pattern.account = std::string(arn->account);
         const std::string_view resource = arn->resource;
-        const auto lastSegment = [](std::string_view path) {
-            const size_t slash = path.rfind('/');
-            return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-        };
         if (arn->service == "iam" && resource == "root") {
             pattern.form = PrincipalPattern::Form::Account;
             return pattern;
         }
         if (arn->service == "iam" && resource.starts_with("user/") && resource.size() > 5) {
             pattern.form = PrincipalPattern::Form::User;
-            pattern.name = lastSegment(resource);
+            pattern.name = std::string(lastPathSegment(resource));
             return pattern;
         }
         if (arn->service == "iam" && resource.starts_with("role/") && resource.size() > 5) {
             pattern.form = PrincipalPattern::Form::Role;
-            pattern.name = lastSegment(resource);
+            pattern.name = std::string(lastPathSegment(resource));
             return pattern;
         }
         if (arn->service == "sts" && resource.starts_with("assumed-role/")) {

@@ -6,22 +6,6 @@
 namespace iamx {
 namespace {
 
-bool isAccountId(std::string_view text)
-{
-    if (text.size() != 12)
-        return false;
-    for (char c : text)
-        if (c < '0' || c > '9')
-            return false;
-    return true;
-}
-
-std::string_view lastPathSegment(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 // A bare host name such as `lambda.amazonaws.com` or `accounts.google.com`.
 bool isHostName(std::string_view text)
 {
