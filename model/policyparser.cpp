@@ -81,6 +81,10 @@ private:
     void checkDuplicateKeys(const json::Value &value, const std::string &pointer);
     void compileStatement(
             const json::Value &value, const std::string &pointer, Statement &statement);
+    // Bounds the work of matching: AWS's largest policies (20 KB bucket policies) hold no
+    // longer value, and globbing two huge strings would take quadratic time.
+    static constexpr size_t maxValueBytes = 20480;
+    bool checkLength(const json::Value &value, const std::string &pointer);
     std::vector<const json::Value *> stringList(
             const json::Value &value, const std::string &pointer, std::string_view element);
     void compileActions(const json::Value &value, const std::string &pointer, Statement &statement);
@@ -346,12 +350,24 @@ void PolicyCompiler::compileStatement(
         compileConditions(*condition, pointer + "/Condition", statement);
 }
 
+bool PolicyCompiler::checkLength(const json::Value &value, const std::string &pointer)
+{
+    if (value.text.size() <= maxValueBytes)
+        return true;
+    error("VALUE_TOO_LONG", pointer,
+            "a value of " + std::to_string(value.text.size()) + " bytes is longer than any "
+                    + "policy AWS stores (at most " + std::to_string(maxValueBytes) + ")",
+            value);
+    return false;
+}
+
 std::vector<const json::Value *> PolicyCompiler::stringList(
         const json::Value &value, const std::string &pointer, std::string_view element)
 {
     std::vector<const json::Value *> list;
     if (value.isString()) {
-        list.push_back(&value);
+        if (checkLength(value, pointer))
+            list.push_back(&value);
         return list;
     }
     if (!value.isArray()) {
@@ -363,9 +379,10 @@ std::vector<const json::Value *> PolicyCompiler::stringList(
     }
     for (size_t i = 0; i < value.items.size(); ++i) {
         const auto &item = value.items[i];
-        if (item.isString())
-            list.push_back(&item);
-        else
+        if (item.isString()) {
+            if (checkLength(item, pointer + "/" + std::to_string(i)))
+                list.push_back(&item);
+        } else
             error("DATA_TYPE_MISMATCH", pointer + "/" + std::to_string(i),
                     std::string(element) + " entries must be strings, not "
                             + std::string(jsonTypeName(item)),
@@ -758,7 +775,10 @@ void PolicyCompiler::compileConditions(
             bool typesOk = true;
             const auto acceptValue = [&](const json::Value &v, const std::string &where) {
                 if (v.isString() || v.isNumber() || v.isBoolean()) {
-                    values.push_back(&v);
+                    if (checkLength(v, where))
+                        values.push_back(&v);
+                    else
+                        typesOk = false;
                     return;
                 }
                 typesOk = false;

@@ -8,6 +8,10 @@
 namespace iamx {
 namespace {
 
+// Request values are ARNs, names and context values: AWS bounds them far below this, and
+// matching a policy glob against a huge value would take quadratic time.
+constexpr size_t maxRequestValueBytes = 20480;
+
 // Builds one Scenario from its JSON value, reporting every problem with its place.
 class ScenarioReader
 {
@@ -163,6 +167,13 @@ void ScenarioReader::readRequest(const json::Value &value, Request &request)
                     "request." + std::string(key) + " must be a non-empty string", *field);
             return nullptr;
         }
+        if (field->text.size() > maxRequestValueBytes) {
+            problem("VALUE_TOO_LONG", pointer,
+                    "request." + std::string(key) + " is longer than "
+                            + std::to_string(maxRequestValueBytes) + " bytes",
+                    *field);
+            return nullptr;
+        }
         return field;
     };
     for (const auto &member : value.members) {
@@ -210,7 +221,7 @@ void ScenarioReader::readContext(const json::Value &value, RequestContext &conte
     // Values are strings, as AWS sends them; numbers and booleans are given as strings too
     // (scenario-format.md), so a JSON number or boolean is a mistyped field.
     const auto scalarText = [](const json::Value &v) -> std::optional<std::string> {
-        if (v.isString())
+        if (v.isString() && v.text.size() <= maxRequestValueBytes)
             return v.text;
         return std::nullopt;
     };
@@ -241,8 +252,8 @@ void ScenarioReader::readContext(const json::Value &value, RequestContext &conte
             context.set(member.key, std::move(*text));
         } else {
             problem("INVALID_REQUEST_FIELD", pointer,
-                    "a context value must be a string or an array of strings (write numbers, "
-                    "booleans and dates as strings)",
+                    "a context value must be a string of at most 20480 bytes, or an array of "
+                    "them (write numbers, booleans and dates as strings)",
                     member.value);
         }
     }

@@ -62,6 +62,7 @@ private slots:
     void explanationOfFailedElements();
     void decisionPathAllocatesNothing();
     void explainAgreesWithDecide();
+    void hugeValuesAreRefused();
 };
 
 void tst_Evaluator::actionMatching_data()
@@ -398,6 +399,25 @@ void tst_Evaluator::explainAgreesWithDecide()
             QVERIFY2(explanation.decisive == decision.decisive, entry.name.c_str());
         }
     }
+}
+
+void tst_Evaluator::hugeValuesAreRefused()
+{
+    // A 100 KB glob against a 100 KB value would take quadratic time: both are refused with
+    // an error before any matching happens.
+    const std::string huge(100000, '*');
+    const std::string statement =
+            R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": ")" + huge + R"("})";
+    auto entries = iamx::readScenarios(
+            wrapScenario(statement, "s3:GetObject", "arn:aws:s3:::" + huge, "{}"), "huge.json");
+    QCOMPARE(entries.size(), size_t(1));
+    QVERIFY(!entries.front().scenario);
+    QStringList codes;
+    for (const auto &d : entries.front().diagnostics)
+        codes << QString::fromStdString(d.diagnostic.code + " " + d.in + d.diagnostic.pointer);
+    QCOMPARE(codes,
+            (QStringList { u"VALUE_TOO_LONG /request/resource"_qs,
+                    u"VALUE_TOO_LONG identityPolicies[0]/Statement/Resource"_qs }));
 }
 
 QTEST_APPLESS_MAIN(tst_Evaluator)
