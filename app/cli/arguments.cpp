@@ -1,5 +1,7 @@
 #include "arguments.h"
 
+#include "model/accountio.h"
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -142,6 +144,33 @@ int loadScenarioFile(std::string_view command, const Arguments &arguments,
     if (!readInput(command, path, text, err))
         return ExitFailure;
     entries = readScenarios(text, path == "-" ? std::string_view("<stdin>") : path);
+    return ExitOk;
+}
+
+} // namespace iamx::cli
+
+namespace iamx::cli {
+
+int loadAccountArgument(std::string_view command, const Arguments &arguments,
+        std::optional<Account> &account, std::ostream &err)
+{
+    std::vector<std::string> paths;
+    for (const auto &[flag, value] : arguments.options)
+        if (flag == "--account")
+            paths.push_back(value);
+    if (paths.empty()) {
+        err << "iamx " << command << ": --account FILE is required (see 'iamx " << command
+            << " --help')\n";
+        return ExitUsage;
+    }
+    Parsed<Account> loaded = loadAccountFiles(paths);
+    if (!loaded.value) {
+        for (const auto &d : loaded.diagnostics)
+            if (d.severity == Severity::Error)
+                err << formatDiagnostic(d) << '\n';
+        return ExitFailure;
+    }
+    account = std::move(loaded.value);
     return ExitOk;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/account.h"
 #include "model/scenario.h"
 
 #include <optional>
@@ -41,8 +42,8 @@ std::optional<Arguments> parseArguments(std::string_view command,
         std::ostream &err);
 
 /// Reads a file (`-` for standard input) into `text`; on failure says why on `err`.
-bool readInput(std::string_view command, const std::string &path, std::string &text,
-               std::ostream &err);
+bool readInput(
+        std::string_view command, const std::string &path, std::string &text, std::ostream &err);
 
 } // namespace iamx::cli
 
@@ -52,5 +53,11 @@ namespace iamx::cli {
 /// (no file, several files) return ExitUsage, an unreadable file ExitFailure, else ExitOk.
 int loadScenarioFile(std::string_view command, const Arguments &arguments,
         std::vector<ScenarioEntry> &entries, std::ostream &err);
+
+/// Loads the account named by the command's `--account` options (repeated: pages merged).
+/// Errors are printed on `err` with their file, line and column; returns ExitUsage when no
+/// --account was given, ExitFailure when a file is not an account, else ExitOk.
+int loadAccountArgument(std::string_view command, const Arguments &arguments,
+        std::optional<Account> &account, std::ostream &err);
 
 } // namespace iamx::cli

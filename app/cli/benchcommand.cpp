@@ -33,7 +33,8 @@ int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostre
         char *end = nullptr;
         seconds = std::strtod(given->c_str(), &end);
         if (given->empty() || *end != '\0' || !(seconds > 0.0) || seconds > 3600.0) {
-            err << "iamx bench: --seconds must be a number of seconds, more than 0 and at most 3600\n";
+            err << "iamx bench: --seconds must be a number of seconds, more than 0 and at most "
+                   "3600\n";
             return ExitUsage;
         }
     }

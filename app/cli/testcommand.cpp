@@ -50,8 +50,8 @@ int runTest(const std::vector<std::string> &args, std::ostream &out, std::ostrea
         }
         ++failed;
         out << "FAIL " << (scenario.name.empty() ? "(unnamed scenario)" : scenario.name)
-            << ": expected " << decisionName(*scenario.expect)
-            << ", got " << decisionName(decision.kind) << '\n'
+            << ": expected " << decisionName(*scenario.expect) << ", got "
+            << decisionName(decision.kind) << '\n'
             << explanationText(scenario, explain(scenario.policies, scenario.request)) << '\n';
     }
     out << passed << " passed, " << failed << " failed\n";

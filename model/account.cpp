@@ -1,0 +1,148 @@
+#include "account.h"
+
+#include "model/casefold.h"
+
+namespace iamx {
+
+PolicyText PolicyText::borrowed(std::string_view text, Form form, SourceSpan span)
+{
+    PolicyText result;
+    result.m_borrowed = text;
+    result.m_form = form;
+    result.m_span = span;
+    return result;
+}
+
+PolicyText PolicyText::owned(std::string text, Form form, SourceSpan span)
+{
+    PolicyText result;
+    result.m_owned = std::make_shared<const std::string>(std::move(text));
+    result.m_form = form;
+    result.m_span = span;
+    return result;
+}
+
+Account::Account() = default;
+Account::~Account() = default;
+Account::Account(Account &&) noexcept = default;
+Account &Account::operator=(Account &&) noexcept = default;
+
+namespace {
+
+template <typename Map> void indexFirst(Map &map, std::string key, std::uint32_t index)
+{
+    map.emplace(std::move(key), index); // the first entity with a key wins (account-format §4.5)
+}
+
+template <typename Entity>
+const Entity *lookup(const std::unordered_map<std::string, std::uint32_t> &map,
+        const std::vector<Entity> &entities, std::string_view nameOrArn)
+{
+    auto found = map.find(std::string(nameOrArn));
+    if (found == map.end() && !nameOrArn.starts_with("arn:"))
+        found = map.find(toAsciiLowercase(nameOrArn));
+    return found == map.end() ? nullptr : &entities[found->second];
+}
+
+} // namespace
+
+void Account::rebuildIndexes()
+{
+    m_userByKey.clear();
+    m_groupByKey.clear();
+    m_roleByKey.clear();
+    m_policyByArn.clear();
+    m_resourceByArn.clear();
+    m_kindById.clear();
+    m_userByKey.reserve(m_users.size() * 2);
+    m_roleByKey.reserve(m_roles.size() * 2);
+    for (std::uint32_t i = 0; i < m_users.size(); ++i) {
+        indexFirst(m_userByKey, m_users[i].arn, i);
+        indexFirst(m_userByKey, toAsciiLowercase(m_users[i].name), i);
+        m_kindById.emplace(m_users[i].id, "user");
+    }
+    for (std::uint32_t i = 0; i < m_groups.size(); ++i) {
+        indexFirst(m_groupByKey, m_groups[i].arn, i);
+        indexFirst(m_groupByKey, toAsciiLowercase(m_groups[i].name), i);
+        m_kindById.emplace(m_groups[i].id, "group");
+    }
+    for (std::uint32_t i = 0; i < m_roles.size(); ++i) {
+        indexFirst(m_roleByKey, m_roles[i].arn, i);
+        indexFirst(m_roleByKey, toAsciiLowercase(m_roles[i].name), i);
+        m_kindById.emplace(m_roles[i].id, "role");
+    }
+    for (std::uint32_t i = 0; i < m_policies.size(); ++i) {
+        indexFirst(m_policyByArn, m_policies[i].arn, i);
+        m_kindById.emplace(m_policies[i].id, "policy");
+    }
+    for (std::uint32_t i = 0; i < m_resources.size(); ++i)
+        indexFirst(m_resourceByArn, m_resources[i].arn, i);
+}
+
+const User *Account::findUser(std::string_view nameOrArn) const
+{
+    return lookup(m_userByKey, m_users, nameOrArn);
+}
+
+const Group *Account::findGroup(std::string_view nameOrArn) const
+{
+    return lookup(m_groupByKey, m_groups, nameOrArn);
+}
+
+const Role *Account::findRole(std::string_view nameOrArn) const
+{
+    return lookup(m_roleByKey, m_roles, nameOrArn);
+}
+
+const ManagedPolicy *Account::findPolicy(std::string_view arn) const
+{
+    const auto found = m_policyByArn.find(std::string(arn));
+    return found == m_policyByArn.end() ? nullptr : &m_policies[found->second];
+}
+
+const Resource *Account::findResource(std::string_view arn) const
+{
+    const auto found = m_resourceByArn.find(std::string(arn));
+    return found == m_resourceByArn.end() ? nullptr : &m_resources[found->second];
+}
+
+std::string_view Account::kindOfId(std::string_view id) const
+{
+    const auto found = m_kindById.find(std::string(id));
+    return found == m_kindById.end() ? std::string_view() : found->second;
+}
+
+std::vector<const User *> Account::membersOf(const Group &group) const
+{
+    std::vector<const User *> members;
+    for (const auto &user : m_users)
+        for (const auto &name : user.groupNames)
+            if (asciiEqualsIgnoreCase(name, group.name)) {
+                members.push_back(&user);
+                break;
+            }
+    return members;
+}
+
+std::vector<Account::Attachment> Account::attachmentsOf(const ManagedPolicy &policy) const
+{
+    std::vector<Attachment> result;
+    const auto scan = [&](Attachment::Kind kind, const std::string &arn,
+                              const std::vector<AttachedPolicy> &attached,
+                              const std::optional<std::string> *boundary) {
+        for (const auto &a : attached)
+            if (a.arn == policy.arn)
+                result.push_back({ kind, arn, false });
+        if (boundary && *boundary == policy.arn)
+            result.push_back({ kind, arn, true });
+    };
+    for (const auto &user : m_users)
+        scan(Attachment::Kind::User, user.arn, user.attachedPolicies, &user.permissionsBoundaryArn);
+    for (const auto &group : m_groups)
+        scan(Attachment::Kind::Group, group.arn, group.attachedPolicies, nullptr);
+    for (const auto &role : m_roles)
+        scan(Attachment::Kind::Role, role.arn, role.attachedPolicies, &role.permissionsBoundaryArn);
+    return result;
+}
+
+} // namespace iamx

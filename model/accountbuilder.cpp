@@ -1,0 +1,902 @@
+#include "accountbuilder.h"
+
+#include "model/accountio.h"
+#include "model/arn.h"
+#include "model/casefold.h"
+#include "model/json.h"
+
+#include <map>
+#include <simdjson.h>
+
+namespace iamx {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+enum class EntityKind { User, Group, Role, Policy };
+
+std::string_view listName(EntityKind kind)
+{
+    switch (kind) {
+    case EntityKind::User:
+        return "UserDetailList";
+    case EntityKind::Group:
+        return "GroupDetailList";
+    case EntityKind::Role:
+        return "RoleDetailList";
+    case EntityKind::Policy:
+        return "Policies";
+    }
+    return "";
+}
+
+} // namespace
+
+struct AccountBuilder::Impl
+{
+    // What finish() hands to the Account.
+    std::vector<User> users;
+    std::vector<Group> groups;
+    std::vector<Role> roles;
+    std::vector<ManagedPolicy> policies;
+    std::vector<Resource> resources;
+    std::optional<Organization> organization;
+    std::vector<std::string> scenarios;
+    std::string accountId;
+    std::vector<Diagnostic> diagnostics;
+    std::vector<std::unique_ptr<Account::Source>> sources;
+    std::vector<std::uint32_t> diagnosticSources;
+
+    od::parser outer;
+    od::parser inner;
+    std::uint32_t sourceIndex = 0;
+    const char *base = nullptr; // start of the current source's text
+    size_t capacity = 0; // bytes readable from base (text plus padding)
+    bool failed = false;
+
+    // Where a pointer into the current source is, as a span of `length` bytes.
+    SourceSpan spanAt(const char *at, size_t length) const
+    {
+        return { sourceIndex, static_cast<std::uint64_t>(at - base), length };
+    }
+
+    void report(Severity severity, std::string code, std::string pointer, std::string message,
+            SourceSpan span)
+    {
+        Diagnostic d;
+        d.severity = severity;
+        d.code = std::move(code);
+        d.pointer = std::move(pointer);
+        d.message = std::move(message);
+        d.where.offset = span.offset;
+        d.where.length = span.length;
+        if (span.source < sources.size())
+            d.where.file = sources[span.source]->name;
+        diagnostics.push_back(std::move(d));
+        diagnosticSources.push_back(span.source); // lines and columns are found in finish()
+    }
+
+    void refuse(std::string message, size_t offset)
+    {
+        report(Severity::Error, "INVALID_ACCOUNT_FILE", "", std::move(message),
+                { sourceIndex, offset, 1 });
+        failed = true;
+    }
+
+    // Precise syntax errors come from our own reader: simdjson says what, not where.
+    void refuseWithSyntaxError(std::string_view text, const char *fallback)
+    {
+        const json::ReadResult read = json::read(text);
+        if (read.error)
+            report(Severity::Error, "JSON_SYNTAX_ERROR", "", read.error->message,
+                    { sourceIndex, read.error->offset, 1 });
+        else
+            report(Severity::Error, "INVALID_ACCOUNT_FILE", "", fallback, { sourceIndex, 0, 1 });
+        failed = true;
+    }
+
+    bool readSource(std::string_view text);
+    void checkReferences();
+    void locateDiagnostics();
+    void readList(od::value value, EntityKind kind, const std::string &pointer);
+    void readEntity(std::string_view raw, EntityKind kind, const std::string &pointer);
+    void readIamExplorer(std::string_view raw);
+};
+
+namespace {
+
+// Reads the fields of one entity, flagging type problems with their JSON path and place.
+class FieldReader
+{
+public:
+    FieldReader(AccountBuilder::Impl &builder, std::string pointer)
+        : m_builder(builder)
+        , m_pointer(std::move(pointer))
+    {
+    }
+
+    bool malformed() const { return m_malformed; }
+
+    // Real exports write `null` for a field with no value: read as absent, like a missing one.
+    static bool isNull(od::value &value)
+    {
+        od::json_type type;
+        return !value.type().get(type) && type == od::json_type::null;
+    }
+    const std::string &pointer() const { return m_pointer; }
+
+    void problem(const std::string &path, std::string message, od::value &value)
+    {
+        const char *at = nullptr;
+        if (value.current_location().get(at))
+            at = m_builder.base;
+        m_builder.report(Severity::Error, "INVALID_ACCOUNT_FIELD", m_pointer + path,
+                std::move(message), m_builder.spanAt(at, 1));
+        m_malformed = true;
+    }
+
+    bool string(od::value value, const std::string &path, std::string &out)
+    {
+        if (isNull(value))
+            return false;
+        std::string_view text;
+        od::json_type type;
+        if (value.type().get(type) || type != od::json_type::string
+                || value.get_string().get(text)) {
+            problem(path, "expected a string", value);
+            return false;
+        }
+        out.assign(text);
+        return true;
+    }
+
+    bool boolean(od::value value, const std::string &path, bool &out)
+    {
+        if (isNull(value))
+            return false;
+        od::json_type type;
+        if (value.type().get(type) || type != od::json_type::boolean || value.get_bool().get(out)) {
+            problem(path, "expected true or false", value);
+            return false;
+        }
+        return true;
+    }
+
+    bool integer(od::value value, const std::string &path, std::int64_t &out)
+    {
+        if (isNull(value))
+            return false;
+        od::json_type type;
+        if (value.type().get(type) || type != od::json_type::number || value.get_int64().get(out)) {
+            problem(path, "expected an integer", value);
+            return false;
+        }
+        return true;
+    }
+
+    // A policy document in any of its three forms (account-format.md §1.1).
+    bool document(od::value value, const std::string &path, PolicyText &out)
+    {
+        if (isNull(value))
+            return false;
+        od::json_type type;
+        if (value.type().get(type)) {
+            problem(path, "unreadable policy document", value);
+            return false;
+        }
+        const char *at = nullptr;
+        if (value.current_location().get(at))
+            at = m_builder.base;
+        if (type == od::json_type::object) {
+            od::object object;
+            std::string_view raw;
+            if (value.get_object().get(object) || object.raw_json().get(raw)) {
+                problem(path, "unreadable policy document", value);
+                return false;
+            }
+            out = PolicyText::borrowed(
+                    raw, PolicyText::Form::Object, m_builder.spanAt(raw.data(), raw.size()));
+            return true;
+        }
+        std::string_view text;
+        if (type != od::json_type::string || value.get_string().get(text)) {
+            problem(path, "a policy document must be a JSON object or a string holding one", value);
+            return false;
+        }
+        const SourceSpan span = m_builder.spanAt(at, 1);
+        const size_t start = text.find_first_not_of(" \t\r\n");
+        if (start != std::string_view::npos && text[start] == '{') {
+            out = PolicyText::owned(std::string(text), PolicyText::Form::JsonString, span);
+            return true;
+        }
+        auto decoded = percentDecode(text);
+        const size_t decodedStart =
+                decoded ? decoded->find_first_not_of(" \t\r\n") : std::string::npos;
+        if (!decoded || decodedStart == std::string::npos || (*decoded)[decodedStart] != '{') {
+            problem(path, "a policy document string must hold JSON or percent-encoded JSON", value);
+            return false;
+        }
+        out = PolicyText::owned(std::move(*decoded), PolicyText::Form::PercentEncoded, span);
+        return true;
+    }
+
+    // Calls `each(element, path)` for every element of an array; a lone object is read as a
+    // one-element list with a warning (the AWS CLI documentation's example does that).
+    template <typename Each> void list(od::value value, const std::string &path, Each each)
+    {
+        if (isNull(value))
+            return;
+        od::json_type type;
+        if (value.type().get(type)) {
+            problem(path, "unreadable list", value);
+            return;
+        }
+        if (type == od::json_type::object) {
+            const char *at = nullptr;
+            if (value.current_location().get(at))
+                at = m_builder.base;
+            m_builder.report(Severity::Warning, "SINGLE_OBJECT_AS_LIST", m_pointer + path,
+                    "expected a list, found one object: read as a list of one",
+                    m_builder.spanAt(at, 1));
+            each(value, path + "/0");
+            return;
+        }
+        od::array array;
+        if (type != od::json_type::array || value.get_array().get(array)) {
+            problem(path, "expected a list", value);
+            return;
+        }
+        size_t index = 0;
+        for (auto element : array) {
+            od::value item;
+            if (element.get(item))
+                break;
+            each(item, path + "/" + std::to_string(index++));
+        }
+    }
+
+    // Calls `field(key, value)` for every member of an object.
+    template <typename Field> bool object(od::value value, const std::string &path, Field field)
+    {
+        if (isNull(value))
+            return false;
+        od::object object;
+        od::json_type type;
+        if (value.type().get(type) || type != od::json_type::object
+                || value.get_object().get(object)) {
+            problem(path, "expected an object", value);
+            return false;
+        }
+        for (auto member : object) {
+            std::string_view key;
+            if (member.unescaped_key().get(key))
+                return false;
+            field(key, member.value());
+        }
+        return true;
+    }
+
+private:
+    AccountBuilder::Impl &m_builder;
+    std::string m_pointer;
+    bool m_malformed = false;
+};
+
+void readTags(FieldReader &r, od::value value, const std::string &path, std::vector<Tag> &tags)
+{
+    r.list(value, path, [&](od::value item, const std::string &itemPath) {
+        Tag tag;
+        r.object(item, itemPath, [&](std::string_view key, od::value v) {
+            if (key == "Key")
+                r.string(v, itemPath + "/Key", tag.key);
+            else if (key == "Value")
+                r.string(v, itemPath + "/Value", tag.value);
+        });
+        tags.push_back(std::move(tag));
+    });
+}
+
+void readInlinePolicies(FieldReader &r, od::value value, const std::string &path,
+        std::vector<InlinePolicy> &policies)
+{
+    r.list(value, path, [&](od::value item, const std::string &itemPath) {
+        InlinePolicy policy;
+        r.object(item, itemPath, [&](std::string_view key, od::value v) {
+            if (key == "PolicyName")
+                r.string(v, itemPath + "/PolicyName", policy.name);
+            else if (key == "PolicyDocument")
+                r.document(v, itemPath + "/PolicyDocument", policy.document);
+        });
+        policies.push_back(std::move(policy));
+    });
+}
+
+void readAttached(FieldReader &r, od::value value, const std::string &path,
+        std::vector<AttachedPolicy> &attached)
+{
+    r.list(value, path, [&](od::value item, const std::string &itemPath) {
+        AttachedPolicy policy;
+        r.object(item, itemPath, [&](std::string_view key, od::value v) {
+            if (key == "PolicyName")
+                r.string(v, itemPath + "/PolicyName", policy.name);
+            else if (key == "PolicyArn")
+                r.string(v, itemPath + "/PolicyArn", policy.arn);
+        });
+        attached.push_back(std::move(policy));
+    });
+}
+
+void readBoundary(FieldReader &r, od::value value, const std::string &path,
+        std::optional<std::string> &boundary)
+{
+    std::string arn;
+    r.object(value, path, [&](std::string_view key, od::value v) {
+        if (key == "PermissionsBoundaryArn")
+            r.string(v, path + "/PermissionsBoundaryArn", arn);
+    });
+    if (!arn.empty())
+        boundary = std::move(arn);
+}
+
+// The tags of a workspace resource: an object of key -> value.
+std::vector<Tag> tagsOf(const json::Value &value)
+{
+    std::vector<Tag> tags;
+    for (const auto &member : value.members)
+        if (member.value.isString())
+            tags.push_back({ member.key, member.value.text });
+    return tags;
+}
+
+} // namespace
+
+void AccountBuilder::Impl::readIamExplorer(std::string_view raw)
+{
+    const size_t sliceOffset = static_cast<size_t>(raw.data() - base);
+    const json::ReadResult read = json::read(raw);
+    if (read.error) {
+        report(Severity::Error, "JSON_SYNTAX_ERROR", "/IamExplorer", read.error->message,
+                { sourceIndex, sliceOffset + read.error->offset, 1 });
+        return;
+    }
+    const json::Value &root = *read.value;
+    const auto spanOf = [&](const json::Value &v) {
+        return SourceSpan { sourceIndex, sliceOffset + v.offset, v.length };
+    };
+    const auto documentOf = [&](const json::Value &v) {
+        return PolicyText::borrowed(
+                raw.substr(v.offset, v.length), PolicyText::Form::Object, spanOf(v));
+    };
+    const auto flag = [&](const std::string &pointer, std::string message, const json::Value &v) {
+        report(Severity::Error, "INVALID_ACCOUNT_FIELD", "/IamExplorer" + pointer,
+                std::move(message), spanOf(v));
+    };
+    const auto namedPolicies = [&](const json::Value *list, const std::string &pointer) {
+        std::vector<NamedPolicy> result;
+        if (!list)
+            return result;
+        if (!list->isArray()) {
+            flag(pointer, "expected a list of {name, document}", *list);
+            return result;
+        }
+        for (size_t i = 0; i < list->items.size(); ++i) {
+            const json::Value &item = list->items[i];
+            const json::Value *name = item.find("name");
+            const json::Value *document = item.find("document");
+            if (!document || !document->isObject()) {
+                flag(pointer + "/" + std::to_string(i), "a policy needs a \"document\" object",
+                        item);
+                continue;
+            }
+            result.push_back({ name && name->isString() ? name->text : std::string(),
+                    documentOf(*document) });
+        }
+        return result;
+    };
+    if (const json::Value *id = root.find("accountId"); id && id->isString())
+        accountId = id->text;
+    if (const json::Value *list = root.find("resources"); list && list->isArray()) {
+        for (size_t i = 0; i < list->items.size(); ++i) {
+            const json::Value &item = list->items[i];
+            const json::Value *arn = item.find("arn");
+            if (!arn || !arn->isString()) {
+                flag("/resources/" + std::to_string(i), "a resource needs an \"arn\"", item);
+                continue;
+            }
+            Resource resource;
+            resource.arn = arn->text;
+            if (const json::Value *v = item.find("accountId"); v && v->isString())
+                resource.accountId = v->text;
+            if (const json::Value *v = item.find("region"); v && v->isString())
+                resource.region = v->text;
+            if (const json::Value *v = item.find("tags"); v && v->isObject())
+                resource.tags = tagsOf(*v);
+            if (const json::Value *v = item.find("policy"); v && v->isObject())
+                resource.policy = documentOf(*v);
+            resources.push_back(std::move(resource));
+        }
+    }
+    if (const json::Value *org = root.find("organization"); org && org->isObject()) {
+        Organization parsed;
+        if (const json::Value *v = org->find("id"); v && v->isString())
+            parsed.id = v->text;
+        if (const json::Value *v = org->find("managementAccountId"); v && v->isString())
+            parsed.managementAccountId = v->text;
+        if (const json::Value *levels = org->find("levels"); levels && levels->isArray()) {
+            for (size_t i = 0; i < levels->items.size(); ++i) {
+                const json::Value &item = levels->items[i];
+                const std::string pointer = "/organization/levels/" + std::to_string(i);
+                OrganizationLevel level;
+                if (const json::Value *v = item.find("id"); v && v->isString())
+                    level.id = v->text;
+                if (const json::Value *v = item.find("name"); v && v->isString())
+                    level.name = v->text;
+                level.scps = namedPolicies(item.find("scps"), pointer + "/scps");
+                level.rcps = namedPolicies(item.find("rcps"), pointer + "/rcps");
+                parsed.levels.push_back(std::move(level));
+            }
+        }
+        organization = std::move(parsed);
+    }
+    if (const json::Value *list = root.find("scenarios"); list && list->isArray())
+        for (const auto &item : list->items)
+            scenarios.emplace_back(raw.substr(item.offset, item.length));
+}
+
+void AccountBuilder::Impl::checkReferences()
+{
+    const auto where = [](const SourceSpan &span) {
+        return SourceSpan { span.source, span.offset, 1 };
+    };
+    // The account: the workspace says, else the entities' ARNs do.
+    std::map<std::string, size_t> accounts;
+    const auto count = [&accounts](const std::string &arn) {
+        if (const auto parts = parseArn(arn); parts && isAccountId(parts->account))
+            ++accounts[std::string(parts->account)];
+    };
+    for (const auto &u : users)
+        count(u.arn);
+    for (const auto &g : groups)
+        count(g.arn);
+    for (const auto &r : roles)
+        count(r.arn);
+    if (accountId.empty() && !accounts.empty()) {
+        accountId = accounts.begin()->first;
+        for (const auto &[id, n] : accounts)
+            if (n > accounts[accountId])
+                accountId = id;
+    }
+    if (accounts.size() > 1)
+        report(Severity::Warning, "MIXED_ACCOUNTS", "",
+                "entities of " + std::to_string(accounts.size())
+                        + " accounts: each principal keeps the account of its own ARN",
+                { 0, 0, 1 });
+
+    std::unordered_map<std::string, size_t> names;
+    const auto unique = [&](std::string_view kind, const std::string &key, const SourceSpan &span) {
+        if (key.empty())
+            return;
+        if (!names.emplace(std::string(kind) + "\n" + key, 0).second)
+            report(Severity::Warning, "DUPLICATE_ENTITY", "",
+                    std::string(kind) + " \"" + key
+                            + "\" appears more than once (ignoring case): lookups use the first",
+                    where(span));
+    };
+    const auto required = [&](std::string_view kind, std::string_view field,
+                                  const std::string &value, const SourceSpan &span) {
+        if (value.empty())
+            report(Severity::Error, "INVALID_ACCOUNT_FIELD", "",
+                    std::string(kind) + " without " + std::string(field) + ": kept, but it "
+                            + "cannot be looked up",
+                    where(span));
+    };
+    std::unordered_map<std::string, bool> groupNames;
+    for (const auto &g : groups) {
+        required("a group", "GroupName", g.name, g.span);
+        unique("group", toAsciiLowercase(g.name), g.span);
+        groupNames.emplace(toAsciiLowercase(g.name), true);
+    }
+    std::unordered_map<std::string, bool> policyArns;
+    for (auto &p : policies) {
+        required("a managed policy", "Arn", p.arn, p.span);
+        unique("managed policy", p.arn, p.span);
+        policyArns.emplace(p.arn, true);
+        int defaults = 0;
+        for (size_t i = 0; i < p.versions.size(); ++i)
+            if (p.versions[i].isDefault) {
+                ++defaults;
+                p.defaultVersion = static_cast<int>(i);
+            }
+        const bool agrees = defaults == 1
+                && p.versions[static_cast<size_t>(p.defaultVersion)].versionId
+                        == p.defaultVersionId;
+        if (!agrees) {
+            p.defaultVersion = -1;
+            report(Severity::Error, "INVALID_DEFAULT_VERSION", "",
+                    "managed policy " + p.arn + " has " + std::to_string(defaults)
+                            + " default versions (DefaultVersionId " + p.defaultVersionId
+                            + "): it is not evaluated",
+                    where(p.span));
+        }
+    }
+    const auto checkAttached = [&](std::string_view owner, const std::vector<AttachedPolicy> &list,
+                                       const std::optional<std::string> *boundary,
+                                       const SourceSpan &span) {
+        for (const auto &a : list)
+            if (!policyArns.count(a.arn))
+                report(Severity::Warning, "UNRESOLVED_POLICY", "",
+                        std::string(owner) + " attaches " + a.arn
+                                + ", which the file does not contain: its decisions are "
+                                  "incomplete",
+                        where(span));
+        if (boundary && *boundary && !policyArns.count(**boundary))
+            report(Severity::Warning, "UNRESOLVED_POLICY", "",
+                    std::string(owner) + " has the permissions boundary " + **boundary
+                            + ", which the file does not contain: its decisions are incomplete",
+                    where(span));
+    };
+    for (const auto &u : users) {
+        required("a user", "UserName", u.name, u.span);
+        required("a user", "Arn", u.arn, u.span);
+        unique("user", toAsciiLowercase(u.name), u.span);
+        unique("user", u.arn, u.span);
+        for (const auto &name : u.groupNames)
+            if (!groupNames.count(toAsciiLowercase(name)))
+                report(Severity::Warning, "UNKNOWN_GROUP", "",
+                        "user " + u.name + " lists the group \"" + name
+                                + "\", which the file does not contain: ignored",
+                        where(u.span));
+        checkAttached("user " + u.name, u.attachedPolicies, &u.permissionsBoundaryArn, u.span);
+    }
+    for (const auto &g : groups)
+        checkAttached("group " + g.name, g.attachedPolicies, nullptr, g.span);
+    for (const auto &r : roles) {
+        required("a role", "RoleName", r.name, r.span);
+        required("a role", "Arn", r.arn, r.span);
+        unique("role", toAsciiLowercase(r.name), r.span);
+        unique("role", r.arn, r.span);
+        checkAttached("role " + r.name, r.attachedPolicies, &r.permissionsBoundaryArn, r.span);
+    }
+}
+
+void AccountBuilder::Impl::locateDiagnostics()
+{
+    std::vector<std::unique_ptr<json::LineIndex>> indexes(sources.size());
+    for (size_t i = 0; i < diagnostics.size(); ++i) {
+        const std::uint32_t source = diagnosticSources[i];
+        if (source >= sources.size())
+            continue;
+        if (!indexes[source])
+            indexes[source] = std::make_unique<json::LineIndex>(sources[source]->text);
+        const auto position = indexes[source]->position(diagnostics[i].where.offset);
+        diagnostics[i].where.line = position.line;
+        diagnostics[i].where.column = position.column;
+    }
+}
+
+void AccountBuilder::Impl::readEntity(
+        std::string_view raw, EntityKind kind, const std::string &pointer)
+{
+    const SourceSpan span = spanAt(raw.data(), raw.size());
+    const size_t readable = capacity - static_cast<size_t>(raw.data() - base);
+    od::document doc;
+    od::object object;
+    if (inner.iterate(raw.data(), raw.size(), readable).get(doc) || doc.get_object().get(object)) {
+        report(Severity::Error, "INVALID_ACCOUNT_FIELD", pointer, "unreadable entity", span);
+        return;
+    }
+    FieldReader r(*this, pointer);
+    const auto each = [&](auto field) {
+        for (auto member : object) {
+            std::string_view key;
+            if (member.unescaped_key().get(key))
+                break;
+            field(key, member.value());
+        }
+    };
+    switch (kind) {
+    case EntityKind::User: {
+        User user;
+        user.span = span;
+        each([&](std::string_view key, od::value v) {
+            const std::string path = "/" + std::string(key);
+            if (key == "Path")
+                r.string(v, path, user.path);
+            else if (key == "UserName")
+                r.string(v, path, user.name);
+            else if (key == "UserId")
+                r.string(v, path, user.id);
+            else if (key == "Arn")
+                r.string(v, path, user.arn);
+            else if (key == "CreateDate")
+                r.string(v, path, user.createDate);
+            else if (key == "UserPolicyList")
+                readInlinePolicies(r, v, path, user.inlinePolicies);
+            else if (key == "GroupList")
+                r.list(v, path, [&](od::value item, const std::string &itemPath) {
+                    std::string name;
+                    if (r.string(item, itemPath, name))
+                        user.groupNames.push_back(std::move(name));
+                });
+            else if (key == "AttachedManagedPolicies")
+                readAttached(r, v, path, user.attachedPolicies);
+            else if (key == "PermissionsBoundary")
+                readBoundary(r, v, path, user.permissionsBoundaryArn);
+            else if (key == "Tags")
+                readTags(r, v, path, user.tags);
+        });
+        users.push_back(std::move(user));
+        break;
+    }
+    case EntityKind::Group: {
+        Group group;
+        group.span = span;
+        each([&](std::string_view key, od::value v) {
+            const std::string path = "/" + std::string(key);
+            if (key == "Path")
+                r.string(v, path, group.path);
+            else if (key == "GroupName")
+                r.string(v, path, group.name);
+            else if (key == "GroupId")
+                r.string(v, path, group.id);
+            else if (key == "Arn")
+                r.string(v, path, group.arn);
+            else if (key == "CreateDate")
+                r.string(v, path, group.createDate);
+            else if (key == "GroupPolicyList")
+                readInlinePolicies(r, v, path, group.inlinePolicies);
+            else if (key == "AttachedManagedPolicies")
+                readAttached(r, v, path, group.attachedPolicies);
+        });
+        groups.push_back(std::move(group));
+        break;
+    }
+    case EntityKind::Role: {
+        Role role;
+        role.span = span;
+        each([&](std::string_view key, od::value v) {
+            const std::string path = "/" + std::string(key);
+            if (key == "Path")
+                r.string(v, path, role.path);
+            else if (key == "RoleName")
+                r.string(v, path, role.name);
+            else if (key == "RoleId")
+                r.string(v, path, role.id);
+            else if (key == "Arn")
+                r.string(v, path, role.arn);
+            else if (key == "CreateDate")
+                r.string(v, path, role.createDate);
+            else if (key == "AssumeRolePolicyDocument")
+                r.document(v, path, role.trustPolicy);
+            else if (key == "RolePolicyList")
+                readInlinePolicies(r, v, path, role.inlinePolicies);
+            else if (key == "AttachedManagedPolicies")
+                readAttached(r, v, path, role.attachedPolicies);
+            else if (key == "PermissionsBoundary")
+                readBoundary(r, v, path, role.permissionsBoundaryArn);
+            else if (key == "Tags")
+                readTags(r, v, path, role.tags);
+            else if (key == "InstanceProfileList")
+                r.list(v, path, [&](od::value item, const std::string &itemPath) {
+                    InstanceProfile profile;
+                    r.object(item, itemPath, [&](std::string_view k, od::value pv) {
+                        if (k == "InstanceProfileName")
+                            r.string(pv, itemPath + "/InstanceProfileName", profile.name);
+                        else if (k == "InstanceProfileId")
+                            r.string(pv, itemPath + "/InstanceProfileId", profile.id);
+                        else if (k == "Arn")
+                            r.string(pv, itemPath + "/Arn", profile.arn);
+                    });
+                    role.instanceProfiles.push_back(std::move(profile));
+                });
+            else if (key == "RoleLastUsed")
+                r.object(v, path, [&](std::string_view k, od::value lv) {
+                    if (k == "LastUsedDate")
+                        r.string(lv, path + "/LastUsedDate", role.lastUsedDate);
+                    else if (k == "Region")
+                        r.string(lv, path + "/Region", role.lastUsedRegion);
+                });
+        });
+        roles.push_back(std::move(role));
+        break;
+    }
+    case EntityKind::Policy: {
+        ManagedPolicy policy;
+        policy.span = span;
+        each([&](std::string_view key, od::value v) {
+            const std::string path = "/" + std::string(key);
+            if (key == "PolicyName")
+                r.string(v, path, policy.name);
+            else if (key == "PolicyId")
+                r.string(v, path, policy.id);
+            else if (key == "Arn")
+                r.string(v, path, policy.arn);
+            else if (key == "Path")
+                r.string(v, path, policy.path);
+            else if (key == "DefaultVersionId")
+                r.string(v, path, policy.defaultVersionId);
+            else if (key == "AttachmentCount")
+                r.integer(v, path, policy.attachmentCount);
+            else if (key == "PermissionsBoundaryUsageCount")
+                r.integer(v, path, policy.permissionsBoundaryUsageCount);
+            else if (key == "IsAttachable")
+                r.boolean(v, path, policy.isAttachable);
+            else if (key == "Description")
+                r.string(v, path, policy.description);
+            else if (key == "CreateDate")
+                r.string(v, path, policy.createDate);
+            else if (key == "UpdateDate")
+                r.string(v, path, policy.updateDate);
+            else if (key == "PolicyVersionList")
+                r.list(v, path, [&](od::value item, const std::string &itemPath) {
+                    PolicyVersion version;
+                    r.object(item, itemPath, [&](std::string_view k, od::value vv) {
+                        if (k == "VersionId")
+                            r.string(vv, itemPath + "/VersionId", version.versionId);
+                        else if (k == "IsDefaultVersion")
+                            r.boolean(vv, itemPath + "/IsDefaultVersion", version.isDefault);
+                        else if (k == "CreateDate")
+                            r.string(vv, itemPath + "/CreateDate", version.createDate);
+                        else if (k == "Document")
+                            r.document(vv, itemPath + "/Document", version.document);
+                    });
+                    policy.versions.push_back(std::move(version));
+                });
+        });
+        policies.push_back(std::move(policy));
+        break;
+    }
+    }
+}
+
+void AccountBuilder::Impl::readList(od::value value, EntityKind kind, const std::string &pointer)
+{
+    od::array array;
+    od::json_type type;
+    if (value.type().get(type) || type != od::json_type::array || value.get_array().get(array)) {
+        const char *at = nullptr;
+        if (value.current_location().get(at))
+            at = base;
+        report(Severity::Error, "INVALID_ACCOUNT_FIELD", pointer,
+                std::string(listName(kind)) + " must be a list", spanAt(at, 1));
+        return;
+    }
+    size_t index = 0;
+    for (auto element : array) {
+        const std::string entityPointer = pointer + "/" + std::to_string(index++);
+        od::value item;
+        if (element.get(item))
+            return;
+        od::object object;
+        std::string_view raw;
+        const char *at = nullptr;
+        if (item.current_location().get(at))
+            at = base;
+        if (item.get_object().get(object) || object.raw_json().get(raw)) {
+            report(Severity::Error, "INVALID_ACCOUNT_FIELD", entityPointer,
+                    "an entity must be a JSON object", spanAt(at, 1));
+            continue;
+        }
+        readEntity(raw, kind, entityPointer);
+    }
+}
+
+bool AccountBuilder::Impl::readSource(std::string_view text)
+{
+    od::document doc;
+    od::object top;
+    if (outer.iterate(text.data(), text.size(), capacity).get(doc) || doc.get_object().get(top)) {
+        refuseWithSyntaxError(text, "an account file must be a JSON object");
+        if (!failed)
+            refuse("an account file must be a JSON object", 0);
+        return false;
+    }
+    bool sawList = false;
+    bool sawExplorer = false;
+    for (auto member : top) {
+        std::string_view key;
+        if (member.unescaped_key().get(key)) {
+            refuseWithSyntaxError(text, "unreadable account file");
+            return false;
+        }
+        od::value value;
+        if (member.value().get(value)) {
+            refuseWithSyntaxError(text, "unreadable account file");
+            return false;
+        }
+        const std::string pointer = "/" + json::escapePointerToken(key);
+        if (key == "UserDetailList") {
+            readList(value, EntityKind::User, pointer);
+            sawList = true;
+        } else if (key == "GroupDetailList") {
+            readList(value, EntityKind::Group, pointer);
+            sawList = true;
+        } else if (key == "RoleDetailList") {
+            readList(value, EntityKind::Role, pointer);
+            sawList = true;
+        } else if (key == "Policies") {
+            readList(value, EntityKind::Policy, pointer);
+            sawList = true;
+        } else if (key == "IamExplorer") {
+            od::object object;
+            std::string_view raw;
+            if (value.get_object().get(object) || object.raw_json().get(raw)) {
+                refuse("IamExplorer must be an object", 0);
+                return false;
+            }
+            readIamExplorer(raw);
+            sawExplorer = true;
+        } else {
+            // Kept verbatim and written back (IsTruncated, Marker, fields AWS adds later).
+            const char *at = nullptr;
+            if (value.current_location().get(at))
+                at = base;
+            if (key == "IsTruncated" || key == "Marker" || key == "NextToken") {
+                bool truncated = true;
+                if (key == "IsTruncated" && value.get_bool().get(truncated))
+                    truncated = true;
+                if (truncated)
+                    report(Severity::Warning, "INCOMPLETE_SNAPSHOT", pointer,
+                            "the file says more pages exist (" + std::string(key)
+                                    + "): the snapshot is incomplete",
+                            spanAt(at, 1));
+            }
+        }
+    }
+    if (!sawList && !sawExplorer) {
+        refuse("not an account: none of UserDetailList, GroupDetailList, RoleDetailList, "
+               "Policies is present",
+                0);
+        return false;
+    }
+    return true;
+}
+
+AccountBuilder::AccountBuilder()
+    : d(std::make_unique<Impl>())
+{
+}
+
+AccountBuilder::~AccountBuilder() = default;
+
+const std::vector<Diagnostic> &AccountBuilder::diagnostics() const
+{
+    return d->diagnostics;
+}
+
+Account AccountBuilder::finish()
+{
+    d->checkReferences();
+    d->locateDiagnostics();
+    Account account;
+    account.m_accountId = std::move(d->accountId);
+    account.m_users = std::move(d->users);
+    account.m_groups = std::move(d->groups);
+    account.m_roles = std::move(d->roles);
+    account.m_policies = std::move(d->policies);
+    account.m_resources = std::move(d->resources);
+    account.m_organization = std::move(d->organization);
+    account.m_scenarios = std::move(d->scenarios);
+    account.m_diagnostics = std::move(d->diagnostics);
+    account.m_sources = std::move(d->sources);
+    account.rebuildIndexes();
+    return account;
+}
+
+bool AccountBuilder::addSource(std::string name, std::string text)
+{
+    auto source = std::make_unique<Account::Source>();
+    source->name = std::move(name);
+    source->text = std::move(text);
+    // simdjson reads a little past the end of the text: give it padding bytes.
+    source->text.reserve(source->text.size() + simdjson::SIMDJSON_PADDING);
+    d->sourceIndex = static_cast<std::uint32_t>(d->sources.size());
+    d->base = source->text.data();
+    d->capacity = source->text.capacity();
+    const std::string_view view = source->text;
+    d->sources.push_back(std::move(source));
+    d->failed = false;
+    return d->readSource(view) && !d->failed;
+}
+
+} // namespace iamx
