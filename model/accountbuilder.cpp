@@ -4,6 +4,7 @@
 #include "model/arn.h"
 #include "model/casefold.h"
 #include "model/json.h"
+#include "model/jsonscanner.h"
 
 #include <map>
 #include <simdjson.h>
@@ -47,7 +48,6 @@ struct AccountBuilder::Impl
     std::vector<std::unique_ptr<Account::Source>> sources;
     std::vector<std::uint32_t> diagnosticSources;
 
-    od::parser outer;
     od::parser inner;
     std::uint32_t sourceIndex = 0;
     const char *base = nullptr; // start of the current source's text
@@ -98,7 +98,7 @@ struct AccountBuilder::Impl
     bool readSource(std::string_view text);
     void checkReferences();
     void locateDiagnostics();
-    void readList(od::value value, EntityKind kind, const std::string &pointer);
+    bool readList(std::string_view list, EntityKind kind, const std::string &pointer);
     void readEntity(std::string_view raw, EntityKind kind, const std::string &pointer);
     void readIamExplorer(std::string_view raw);
 };
@@ -249,8 +249,10 @@ public:
         size_t index = 0;
         for (auto element : array) {
             od::value item;
-            if (element.get(item))
+            if (element.get(item)) {
+                m_builder.failed = true; // broken JSON: refused, located by our own reader
                 break;
+            }
             each(item, path + "/" + std::to_string(index++));
         }
     }
@@ -269,8 +271,10 @@ public:
         }
         for (auto member : object) {
             std::string_view key;
-            if (member.unescaped_key().get(key))
+            if (member.unescaped_key().get(key)) {
+                m_builder.failed = true; // broken JSON: refused, located by our own reader
                 return false;
+            }
             field(key, member.value());
         }
         return true;
@@ -582,15 +586,17 @@ void AccountBuilder::Impl::readEntity(
     od::document doc;
     od::object object;
     if (inner.iterate(raw.data(), raw.size(), readable).get(doc) || doc.get_object().get(object)) {
-        report(Severity::Error, "INVALID_ACCOUNT_FIELD", pointer, "unreadable entity", span);
+        failed = true; // not JSON: the caller reports where, with our own reader
         return;
     }
     FieldReader r(*this, pointer);
     const auto each = [&](auto field) {
         for (auto member : object) {
             std::string_view key;
-            if (member.unescaped_key().get(key))
+            if (member.unescaped_key().get(key)) {
+                failed = true; // broken JSON: refused, with the place our reader finds
                 break;
+            }
             field(key, member.value());
         }
     };
@@ -749,100 +755,110 @@ void AccountBuilder::Impl::readEntity(
     }
 }
 
-void AccountBuilder::Impl::readList(od::value value, EntityKind kind, const std::string &pointer)
+bool AccountBuilder::Impl::readList(
+        std::string_view list, EntityKind kind, const std::string &pointer)
 {
-    od::array array;
-    od::json_type type;
-    if (value.type().get(type) || type != od::json_type::array || value.get_array().get(array)) {
-        const char *at = nullptr;
-        if (value.current_location().get(at))
-            at = base;
+    if (!list.starts_with("[")) {
         report(Severity::Error, "INVALID_ACCOUNT_FIELD", pointer,
-                std::string(listName(kind)) + " must be a list", spanAt(at, 1));
-        return;
+                std::string(listName(kind)) + " must be a list", spanAt(list.data(), 1));
+        return true;
     }
+    size_t pos = json::skipWhitespace(list, 1);
     size_t index = 0;
-    for (auto element : array) {
-        const std::string entityPointer = pointer + "/" + std::to_string(index++);
-        od::value item;
-        if (element.get(item))
-            return;
-        od::object object;
-        std::string_view raw;
-        const char *at = nullptr;
-        if (item.current_location().get(at))
-            at = base;
-        if (item.get_object().get(object) || object.raw_json().get(raw)) {
-            report(Severity::Error, "INVALID_ACCOUNT_FIELD", entityPointer,
-                    "an entity must be a JSON object", spanAt(at, 1));
-            continue;
+    while (pos < list.size() && list[pos] != ']') {
+        if (index > 0) {
+            if (list[pos] != ',')
+                return false;
+            pos = json::skipWhitespace(list, pos + 1);
         }
-        readEntity(raw, kind, entityPointer);
+        const size_t end = json::valueEnd(list, pos);
+        if (end == std::string_view::npos)
+            return false;
+        const std::string entityPointer = pointer + "/" + std::to_string(index++);
+        const std::string_view raw = list.substr(pos, end - pos);
+        if (raw.starts_with("{"))
+            readEntity(raw, kind, entityPointer);
+        else
+            report(Severity::Error, "INVALID_ACCOUNT_FIELD", entityPointer,
+                    "an entity must be a JSON object", spanAt(raw.data(), raw.size()));
+        pos = json::skipWhitespace(list, end);
     }
+    return pos < list.size();
 }
 
 bool AccountBuilder::Impl::readSource(std::string_view text)
 {
-    od::document doc;
-    od::object top;
-    if (outer.iterate(text.data(), text.size(), capacity).get(doc) || doc.get_object().get(top)) {
-        refuseWithSyntaxError(text, "an account file must be a JSON object");
-        if (!failed)
-            refuse("an account file must be a JSON object", 0);
+    // The top level is cut into members and entities by a scanner, and each entity parsed on
+    // its own: a whole-document parse would need parser memory the size of the file.
+    const auto syntax = [&](const char *what) {
+        refuseWithSyntaxError(text, what);
         return false;
-    }
+    };
+    size_t pos = json::skipWhitespace(text, text.starts_with("\xEF\xBB\xBF") ? 3 : 0);
+    if (pos >= text.size() || text[pos] != '{')
+        return syntax("an account file must be a JSON object");
+    pos = json::skipWhitespace(text, pos + 1);
     bool sawList = false;
     bool sawExplorer = false;
-    for (auto member : top) {
-        std::string_view key;
-        if (member.unescaped_key().get(key)) {
-            refuseWithSyntaxError(text, "unreadable account file");
-            return false;
+    bool first = true;
+    while (pos < text.size() && text[pos] != '}') {
+        if (!first) {
+            if (text[pos] != ',')
+                return syntax("expected ',' between members");
+            pos = json::skipWhitespace(text, pos + 1);
         }
-        od::value value;
-        if (member.value().get(value)) {
-            refuseWithSyntaxError(text, "unreadable account file");
-            return false;
-        }
+        first = false;
+        const size_t keyEnd = pos < text.size() && text[pos] == '"' ? json::valueEnd(text, pos)
+                                                                    : std::string_view::npos;
+        if (keyEnd == std::string_view::npos)
+            return syntax("expected a member name");
+        const json::ReadResult keyRead = json::read(text.substr(pos, keyEnd - pos));
+        if (!keyRead.value)
+            return syntax("unreadable member name");
+        const std::string key = keyRead.value->text;
+        pos = json::skipWhitespace(text, keyEnd);
+        if (pos >= text.size() || text[pos] != ':')
+            return syntax("expected ':' after a member name");
+        const size_t valueStart = json::skipWhitespace(text, pos + 1);
+        const size_t valueEnd = json::valueEnd(text, valueStart);
+        if (valueEnd == std::string_view::npos)
+            return syntax("unreadable value");
+        const std::string_view value = text.substr(valueStart, valueEnd - valueStart);
         const std::string pointer = "/" + json::escapePointerToken(key);
-        if (key == "UserDetailList") {
-            readList(value, EntityKind::User, pointer);
+        std::optional<EntityKind> kind;
+        if (key == "UserDetailList")
+            kind = EntityKind::User;
+        else if (key == "GroupDetailList")
+            kind = EntityKind::Group;
+        else if (key == "RoleDetailList")
+            kind = EntityKind::Role;
+        else if (key == "Policies")
+            kind = EntityKind::Policy;
+        if (kind) {
             sawList = true;
-        } else if (key == "GroupDetailList") {
-            readList(value, EntityKind::Group, pointer);
-            sawList = true;
-        } else if (key == "RoleDetailList") {
-            readList(value, EntityKind::Role, pointer);
-            sawList = true;
-        } else if (key == "Policies") {
-            readList(value, EntityKind::Policy, pointer);
-            sawList = true;
+            if (!readList(value, *kind, pointer))
+                return syntax("unreadable list");
         } else if (key == "IamExplorer") {
-            od::object object;
-            std::string_view raw;
-            if (value.get_object().get(object) || object.raw_json().get(raw)) {
-                refuse("IamExplorer must be an object", 0);
+            if (!value.starts_with("{")) {
+                refuse("IamExplorer must be an object", valueStart);
                 return false;
             }
-            readIamExplorer(raw);
+            readIamExplorer(value);
             sawExplorer = true;
-        } else {
-            // Kept verbatim and written back (IsTruncated, Marker, fields AWS adds later).
-            const char *at = nullptr;
-            if (value.current_location().get(at))
-                at = base;
-            if (key == "IsTruncated" || key == "Marker" || key == "NextToken") {
-                bool truncated = true;
-                if (key == "IsTruncated" && value.get_bool().get(truncated))
-                    truncated = true;
-                if (truncated)
-                    report(Severity::Warning, "INCOMPLETE_SNAPSHOT", pointer,
-                            "the file says more pages exist (" + std::string(key)
-                                    + "): the snapshot is incomplete",
-                            spanAt(at, 1));
-            }
+        } else if ((key == "IsTruncated" && value == "true") || key == "Marker"
+                || key == "NextToken") {
+            report(Severity::Warning, "INCOMPLETE_SNAPSHOT", pointer,
+                    "the file says more pages exist (" + key + "): the snapshot is incomplete",
+                    spanAt(value.data(), value.size()));
         }
+        pos = json::skipWhitespace(text, valueEnd);
     }
+    if (pos >= text.size())
+        return syntax("the account object is not closed");
+    if (json::skipWhitespace(text, pos + 1) != text.size())
+        return syntax("unexpected content after the account object");
+    if (failed)
+        return syntax("unreadable entity");
     if (!sawList && !sawExplorer) {
         refuse("not an account: none of UserDetailList, GroupDetailList, RoleDetailList, "
                "Policies is present",
