@@ -1,6 +1,8 @@
 #include "casefold.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 
 namespace iamx {
 namespace {
@@ -19,81 +21,16 @@ char asciiLowercase(char c)
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
-// Upper- and lowercase alternate in these blocks; `upperIsEven` says which of a pair comes
-// first.
-char32_t pairedLowercase(char32_t c, bool upperIsEven)
+struct LowercasePair
 {
-    return (c % 2 == 0) == upperIsEven ? c + 1 : c;
-}
+    char32_t from;
+    char32_t to;
+};
 
-char32_t latinExtendedALowercase(char32_t c)
-{
-    if (c == 0x0130) // İ: the simple mapping drops the dot; the full one gives "i̇"
-        return U'i';
-    if (c == 0x0178) // Ÿ: its lowercase ÿ is in Latin-1
-        return 0x00FF;
-    // ı (0131), ĸ (0138), ŉ (0149) and ſ (017F) are lowercase letters without a pair here;
-    // the ranges below skip them.
-    if (c <= 0x0137 || (c >= 0x014A && c <= 0x0177))
-        return pairedLowercase(c, true);
-    if ((c >= 0x0139 && c <= 0x0148) || (c >= 0x0179 && c <= 0x017E))
-        return pairedLowercase(c, false);
-    return c;
-}
-
-char32_t greekLowercase(char32_t c)
-{
-    if (c == 0x0370 || c == 0x0372 || c == 0x0376) // archaic heta, sampi, pamphylian digamma
-        return c + 1;
-    // Α..Ϋ; 03A2 is unassigned because final sigma ς has no capital of its own.
-    if (c >= 0x0391 && c <= 0x03AB && c != 0x03A2)
-        return c + 0x20;
-    if (c >= 0x03D8 && c <= 0x03EF)
-        return pairedLowercase(c, true);
-    if (c >= 0x03FD) // Ͻ Ͼ Ͽ map back to ͻ ͼ ͽ
-        return c - 0x82;
-    switch (c) {
-    case 0x037F:
-        return 0x03F3;
-    case 0x0386:
-        return 0x03AC;
-    case 0x0388:
-    case 0x0389:
-    case 0x038A:
-        return c + 0x25;
-    case 0x038C:
-        return 0x03CC;
-    case 0x038E:
-    case 0x038F:
-        return c + 0x3F;
-    case 0x03CF:
-        return 0x03D7;
-    case 0x03F4:
-        return 0x03B8;
-    case 0x03F7:
-    case 0x03FA:
-        return c + 1;
-    case 0x03F9:
-        return 0x03F2;
-    default:
-        return c;
-    }
-}
-
-char32_t cyrillicLowercase(char32_t c)
-{
-    if (c <= 0x040F)
-        return c + 0x50;
-    if (c <= 0x042F)
-        return c + 0x20;
-    if ((c >= 0x0460 && c <= 0x0481) || (c >= 0x048A && c <= 0x04BF) || c >= 0x04D0)
-        return pairedLowercase(c, true);
-    if (c == 0x04C0) // palochka: its lowercase was added later, away from its capital
-        return 0x04CF;
-    if (c >= 0x04C1 && c <= 0x04CE)
-        return pairedLowercase(c, false);
-    return c;
-}
+// The Unicode simple lowercase mapping, generated (resources/unicode/make_lowercase_table.py).
+constexpr LowercasePair lowercaseTable[] = {
+#include "lowercasetable.inc"
+};
 
 bool isContinuation(unsigned char byte)
 {
@@ -173,16 +110,10 @@ char32_t simpleLowercase(char32_t codePoint)
 {
     if (codePoint < 0x80)
         return asciiLowercase(codePoint);
-    if (codePoint < 0x100) // Latin-1: À..Þ except the multiplication sign ×
-        return codePoint >= 0xC0 && codePoint <= 0xDE && codePoint != 0xD7 ? codePoint + 0x20
-                                                                           : codePoint;
-    if (codePoint < 0x180)
-        return latinExtendedALowercase(codePoint);
-    if (codePoint >= 0x370 && codePoint < 0x400)
-        return greekLowercase(codePoint);
-    if (codePoint >= 0x400 && codePoint < 0x530)
-        return cyrillicLowercase(codePoint);
-    return codePoint;
+    const auto *end = std::end(lowercaseTable);
+    const auto *found = std::lower_bound(std::begin(lowercaseTable), end, codePoint,
+            [](const LowercasePair &pair, char32_t c) { return pair.from < c; });
+    return found != end && found->from == codePoint ? found->to : codePoint;
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b)

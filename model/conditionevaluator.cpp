@@ -48,8 +48,10 @@ bool numericHolds(BaseOperator op, int order)
 Comparison compareOne(const Condition &condition, const ConditionValue &value,
         std::string_view actual, const RequestContext &context, MatchScratch &scratch)
 {
+    // A policy value that does not parse is stored by AWS but matches nothing (issue #2,
+    // scenario-format.md): no request value equals it, so a negated operator holds against it.
     if (!value.usable)
-        return Comparison::Unparsable;
+        return Comparison::NoMatch;
     const BaseOperator op = condition.op.base;
     switch (operatorFamily(op)) {
     case OperatorFamily::String:
@@ -129,9 +131,9 @@ Comparison compareOne(const Condition &condition, const ConditionValue &value,
 }
 
 // The single-value test of §7.4: a positive operator holds when the value matches one of the
-// policy values; a negated one when it matches none. A value that cannot be parsed never
-// satisfies, whatever the polarity; a variable that cannot be resolved is "null", which no
-// value equals, so negated operators hold against it (§8).
+// policy values; a negated one when it matches none. A request value that cannot be parsed
+// never satisfies, whatever the polarity (§7.3); a policy value that cannot be parsed, and a
+// variable that cannot be resolved, match nothing, so negated operators hold against them.
 bool singleValueHolds(const Condition &condition, std::string_view actual,
         const RequestContext &context, MatchScratch &scratch)
 {

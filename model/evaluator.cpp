@@ -424,8 +424,9 @@ void Evaluation::grant()
     } else if (m_facts.resourceKind != ResourcePolicyKind::Ordinary) {
         // Trust and key policies must name the caller, or its account to enable IAM (§2.5).
         allowed = directGrant || (accountGrant && identityOk);
+        // Every path that granted is decisive, as for ordinary resources.
         useDirect = directGrant;
-        useAccount = useIdentity = !directGrant && accountGrant && identityOk;
+        useAccount = useIdentity = accountGrant && identityOk;
         if (!anyResourceGrant) {
             failed |= bit(Gate::Resource);
         } else if (!fullGrant) {

@@ -201,36 +201,36 @@ std::optional<Instant> parseIsoDateTime(std::string_view text)
     return Instant { days * secondsPerDay + timeOfDay - offsetSeconds, nanoseconds };
 }
 
+// Epoch seconds as AWS writes them (aws:EpochTime): an integer, optionally negative.
 std::optional<Instant> parseEpochSeconds(std::string_view text)
 {
     Cursor cursor(text);
     const bool negative = cursor.consume('-');
     std::int64_t seconds = 0;
-    std::int32_t nanoseconds = 0;
-    if (!cursor.readInteger(seconds))
+    if (!cursor.readInteger(seconds) || !cursor.atEnd())
         return std::nullopt;
-    if (cursor.consume('.') && !cursor.readFraction(nanoseconds))
-        return std::nullopt;
-    if (!cursor.atEnd())
-        return std::nullopt;
-    if (!negative)
-        return Instant { seconds, nanoseconds };
-    // Instant keeps nanoseconds non-negative, so -1.25 is -2 s + 0.75 s. seconds <= INT64_MAX,
-    // hence -seconds - 1 still fits.
-    if (nanoseconds == 0)
-        return Instant { -seconds, 0 };
-    return Instant { -seconds - 1, nanosecondsPerSecond - nanoseconds };
+    return Instant { negative ? -seconds : seconds, 0 };
+}
+
+bool allDigits(std::string_view text)
+{
+    if (text.empty())
+        return false;
+    for (char c : text)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
 }
 
 } // namespace
 
 std::optional<Instant> parseInstant(std::string_view text)
 {
-    // ISO first: four digits alone are a year (the W3C profile's `YYYY`), not 2026 seconds
-    // after the epoch; every other run of digits is epoch seconds.
-    if (const auto instant = parseIsoDateTime(text))
-        return instant;
-    return parseEpochSeconds(text);
+    // A run of digits is epoch seconds, whatever its length: the plain reading of "ISO 8601 or
+    // epoch seconds" (iam-evaluation.md §7.3), so `2026` is 2026 seconds, not the year.
+    if (allDigits(text) || (text.starts_with("-") && allDigits(text.substr(1))))
+        return parseEpochSeconds(text);
+    return parseIsoDateTime(text);
 }
 
 } // namespace iamx

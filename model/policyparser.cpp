@@ -759,11 +759,11 @@ void PolicyCompiler::compileConditions(
             condition.op = *op;
             condition.operatorText = block.key;
             condition.key = entry.key;
-            condition.lowerKey = toAsciiLowercase(entry.key);
+            condition.lowerKey = toLowercase(entry.key);
             condition.pointer = keyPointer;
             for (size_t j = 0; j < k; ++j) {
                 const auto &earlier = block.value.members[j].key;
-                if (earlier != entry.key && toAsciiLowercase(earlier) == condition.lowerKey) {
+                if (earlier != entry.key && toLowercase(earlier) == condition.lowerKey) {
                     report(Severity::Warning, "DUPLICATE_KEYS_WITH_DIFFERENT_CASE", keyPointer,
                             "condition keys are case-insensitive: \"" + entry.key + "\" repeats \""
                                     + earlier + "\" (both must hold)",

@@ -38,8 +38,10 @@ bool isExempt(const std::vector<PrincipalPattern> &listed, const RequestPrincipa
     case PrincipalKind::IamUser:
         return listedAs(PrincipalMatch::Account) && listedExactly(PrincipalPattern::Form::User);
     case PrincipalKind::RoleSession:
+        // The session level must be listed too; a caller known only by its role ARN has a
+        // session that no list can name, so it is never exempt (§2.1, §2.7).
         return listedAs(PrincipalMatch::Account) && listedExactly(PrincipalPattern::Form::Role)
-                && (!caller.sessionKnown || listedExactly(PrincipalPattern::Form::RoleSession));
+                && caller.sessionKnown && listedExactly(PrincipalPattern::Form::RoleSession);
     case PrincipalKind::FederatedUser:
         return listedAs(PrincipalMatch::Account)
                 && listedExactly(PrincipalPattern::Form::FederatedUser);

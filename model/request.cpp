@@ -95,7 +95,7 @@ std::optional<RequestPrincipal> parseRequestPrincipal(std::string_view text, std
 
 ContextEntry &RequestContext::slot(std::string_view key)
 {
-    const std::string lower = toAsciiLowercase(key);
+    const std::string lower = toLowercase(key);
     for (auto &entry : m_entries)
         if (entry.lowerKey == lower)
             return entry;

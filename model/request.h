@@ -50,7 +50,7 @@ std::optional<RequestPrincipal> parseRequestPrincipal(std::string_view text, std
 struct ContextEntry
 {
     std::string key; ///< as given
-    std::string lowerKey; ///< ASCII-lowercased: condition key names are case-insensitive
+    std::string lowerKey; ///< lowercased (toLowercase): key names are case-insensitive
     bool multiValued = false;
     std::vector<std::string> values; ///< one value when single-valued
 };

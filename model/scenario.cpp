@@ -227,7 +227,7 @@ void ScenarioReader::readContext(const json::Value &value, RequestContext &conte
     };
     for (const auto &member : value.members) {
         const std::string pointer = "/request/context/" + json::escapePointerToken(member.key);
-        if (context.find(toAsciiLowercase(member.key))) {
+        if (context.find(toLowercase(member.key))) {
             problem("DUPLICATE_KEY", pointer,
                     "context key \"" + member.key
                             + "\" is given twice (condition keys ignore case)",

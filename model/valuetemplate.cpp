@@ -93,7 +93,7 @@ ValueTemplate ValueTemplate::compile(std::string_view text, bool variablesEnable
                     flushText();
                     Piece variable;
                     variable.isVariable = true;
-                    variable.lowerKey = toAsciiLowercase(v.key);
+                    variable.lowerKey = toLowercase(v.key);
                     if (v.defaultValue)
                         variable.defaultValue = std::string(*v.defaultValue);
                     t.m_pieces.push_back(std::move(variable));

@@ -55,7 +55,7 @@ void tst_IsoTime::parseInstant_data()
     };
 
     // The forms the header lists.
-    valid("year", "2026", year2026);
+    valid("digits alone are epoch seconds, not a year", "2026", 2026);
     valid("year-month", "2026-03", march2026);
     valid("date", "2026-03-01", march2026);
     valid("minutes Z", "2026-03-01T12:00Z", march2026 + 12 * 3600);
@@ -66,11 +66,11 @@ void tst_IsoTime::parseInstant_data()
     valid("no zone is UTC", "2026-03-01T12:00:00", march2026 + 12 * 3600);
     valid("no zone, minutes", "2026-03-01T12:00", march2026 + 12 * 3600);
     valid("epoch", "1577836800", 1'577'836'800);
-    valid("epoch fraction", "1577836800.5", 1'577'836'800, 500'000'000);
+    invalid("epoch fraction", "1577836800.5");
     valid("epoch zero", "0", 0);
     valid("epoch negative zero", "-0", 0);
     valid("epoch negative", "-1", -1);
-    valid("epoch negative fraction", "-1.25", -2, 750'000'000);
+    invalid("epoch negative fraction", "-1.25");
     valid("epoch leading zeros", "0001577836800", 1'577'836'800);
     valid("five digits are epoch", "02026", 2026);
     valid("negative four digits are epoch", "-2026", -2026);
@@ -133,7 +133,7 @@ void tst_IsoTime::parseInstant_data()
     valid("one fraction digit", "2026-03-01T12:00:00.1Z", march2026 + 12 * 3600, 100'000'000);
     valid("fraction truncated beyond nanoseconds", "2026-03-01T12:00:00.1234567899999Z",
             march2026 + 12 * 3600, 123'456'789);
-    valid("epoch fraction truncated", "1577836800.000000000999", 1'577'836'800);
+    invalid("epoch fraction digits", "1577836800.000000000999");
     invalid("empty fraction", "2026-03-01T12:00:00.Z");
     invalid("fraction of minutes", "2026-03-01T12:00.5Z");
     invalid("comma fraction", "2026-03-01T12:00:00,5Z");
@@ -146,7 +146,7 @@ void tst_IsoTime::parseInstant_data()
     invalid("40-digit epoch", "1234567890123456789012345678901234567890");
     invalid("40-digit negative epoch", "-1234567890123456789012345678901234567890");
     valid("-(int64 max)", "-9223372036854775807", -int64Max);
-    valid("-(int64 max) with fraction", "-9223372036854775807.5", int64Min, 500'000'000);
+    invalid("-(int64 max) with fraction", "-9223372036854775807.5");
     invalid("40-digit year", "0000000000000000000000000000000000002026-01-01");
     invalid("five-digit year", "10000-01-01");
     invalid("40-digit fraction-only junk", "2026-03-01T12:00:00.12345678901234567890123456789x");
@@ -203,19 +203,19 @@ void tst_IsoTime::compareInstants_data()
     QTest::newRow("epoch = ISO") << QByteArray("1577836800") << QByteArray("2020-01-01T00:00:00Z")
                                  << 0;
     QTest::newRow("epoch = date") << QByteArray("1577836800") << QByteArray("2020-01-01") << 0;
-    QTest::newRow("epoch = year") << QByteArray("1577836800") << QByteArray("2020") << 0;
+    QTest::newRow("digits are seconds, not a year")
+            << QByteArray("2020") << QByteArray("1970-01-01T00:33:40Z") << 0;
     QTest::newRow("epoch = offset time")
             << QByteArray("1577836800") << QByteArray("2020-01-01T01:00:00+01:00") << 0;
     QTest::newRow("epoch = previous day with offset")
             << QByteArray("1577836800") << QByteArray("2019-12-31T19:00:00-05:00") << 0;
     QTest::newRow("half second later")
-            << QByteArray("1577836800.5") << QByteArray("2020-01-01T00:00:00Z") << 1;
+            << QByteArray("2020-01-01T00:00:00.5Z") << QByteArray("1577836800") << 1;
     QTest::newRow("one nanosecond")
             << QByteArray("1577836800") << QByteArray("2020-01-01T00:00:00.000000001Z") << -1;
     QTest::newRow("epoch before ISO")
             << QByteArray("1577836799") << QByteArray("2020-01-01T00:00Z") << -1;
-    QTest::newRow("negative epoch fraction")
-            << QByteArray("-0.5") << QByteArray("1969-12-31T23:59:59.5Z") << 0;
+    QTest::newRow("negative epoch") << QByteArray("-1") << QByteArray("1969-12-31T23:59:59Z") << 0;
     QTest::newRow("leap second = next minute")
             << QByteArray("2016-12-31T23:59:60Z") << QByteArray("2017-01-01T00:00:00Z") << 0;
     QTest::newRow("24:00 = next day")
@@ -239,7 +239,7 @@ void tst_IsoTime::parseInstantAllocatesNothing()
 {
     const std::size_t before = iamx::test::allocationCount();
     const auto iso = iamx::parseInstant("2026-03-01T12:00:00.123456789123+02:00");
-    const auto epoch = iamx::parseInstant("-1577836800.123456789123");
+    const auto epoch = iamx::parseInstant("-1577836800");
     const auto bad = iamx::parseInstant("1234567890123456789012345678901234567890");
     const std::size_t after = iamx::test::allocationCount();
     QVERIFY(iso.has_value());
