@@ -48,11 +48,12 @@ bool numericHolds(BaseOperator op, int order)
 Comparison compareOne(const Condition &condition, const ConditionValue &value,
         std::string_view actual, const RequestContext &context, MatchScratch &scratch)
 {
-    // A policy value that does not parse is stored by AWS but matches nothing (issue #2,
-    // scenario-format.md): no request value equals it, so a negated operator holds against it.
-    if (!value.usable)
-        return Comparison::NoMatch;
     const BaseOperator op = condition.op.base;
+    // A request value that does not parse never satisfies, whatever the polarity; that is
+    // decided first. A policy value that does not parse is stored by AWS but matches nothing
+    // (scenario-format.md), so a negated operator holds against it -- except for Numeric,
+    // where §7.3 says an unparsable value on either side never satisfies the condition.
+    const Comparison brokenPolicyValue = Comparison::NoMatch;
     switch (operatorFamily(op)) {
     case OperatorFamily::String:
     case OperatorFamily::StringIgnoreCase: {
@@ -75,7 +76,7 @@ Comparison compareOne(const Condition &condition, const ConditionValue &value,
         return matched ? Comparison::Match : Comparison::NoMatch;
     }
     case OperatorFamily::Numeric:
-        if (!isDecimal(actual))
+        if (!isDecimal(actual) || !value.usable)
             return Comparison::Unparsable;
         return numericHolds(op, compareDecimal(actual, value.text)) ? Comparison::Match
                                                                     : Comparison::NoMatch;
@@ -83,6 +84,8 @@ Comparison compareOne(const Condition &condition, const ConditionValue &value,
         const auto instant = parseInstant(actual);
         if (!instant)
             return Comparison::Unparsable;
+        if (!value.usable)
+            return brokenPolicyValue;
         const int order = *instant < value.instant ? -1 : (*instant == value.instant ? 0 : 1);
         return numericHolds(op, order) ? Comparison::Match : Comparison::NoMatch;
     }
@@ -96,23 +99,31 @@ Comparison compareOne(const Condition &condition, const ConditionValue &value,
             expected = parseBoolValue(value.text);
         }
         const auto given = parseBoolValue(actual);
-        if (!expected || !given)
+        if (!given)
             return Comparison::Unparsable;
+        if (!expected || !value.usable)
+            return brokenPolicyValue;
         return *expected == *given ? Comparison::Match : Comparison::NoMatch;
     }
     case OperatorFamily::Binary:
         // The policy holds base-64; the request holds the key's bytes themselves (§7.3).
+        if (!value.usable)
+            return brokenPolicyValue;
         return actual == value.bytes ? Comparison::Match : Comparison::NoMatch;
     case OperatorFamily::Ip: {
         const auto address = parseIpRange(actual);
         if (!address)
             return Comparison::Unparsable;
+        if (!value.usable)
+            return brokenPolicyValue;
         return rangeContains(value.range, *address) ? Comparison::Match : Comparison::NoMatch;
     }
     case OperatorFamily::Arn: {
         const auto parts = parseArn(actual);
         if (!parts)
             return Comparison::Unparsable;
+        if (!value.usable)
+            return brokenPolicyValue;
         for (int i = 0; i < 6; ++i) {
             bool unresolved = false;
             const bool matched = matchTemplate(value.arnComponents[static_cast<size_t>(i)],
