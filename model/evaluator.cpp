@@ -51,7 +51,7 @@ RequestFacts factsOf(const PolicySet &policies, const Request &request)
     facts.assumeRole = isAssumeRoleAction(action);
     facts.identitySide = principal.hasIdentitySide();
     facts.scpsApply = facts.identitySide && !policies.scpLevels.empty();
-    facts.hasBoundary = policies.permissionsBoundary.has_value();
+    facts.hasBoundary = policies.permissionsBoundary != nullptr;
     return facts;
 }
 
@@ -275,7 +275,7 @@ void Evaluation::run()
         const size_t before = denies();
         bool allowed = false;
         for (size_t i = 0; i < m_policies.identity.size(); ++i)
-            allowed = evaluatePolicy(m_policies.identity[i], PolicyType::Identity, 0,
+            allowed = evaluatePolicy(*m_policies.identity[i], PolicyType::Identity, 0,
                               static_cast<std::uint16_t>(i), layer)
                     || allowed;
         closeLayer(layer, allowed, denies() > before);
@@ -316,7 +316,7 @@ void Evaluation::run()
         const auto &policies = m_policies.scpLevels[level];
         for (size_t i = 0; i < policies.size(); ++i)
             allowed =
-                    evaluatePolicy(policies[i], PolicyType::ServiceControl,
+                    evaluatePolicy(*policies[i], PolicyType::ServiceControl,
                             static_cast<std::uint16_t>(level), static_cast<std::uint16_t>(i), layer)
                     || allowed;
         m_scpLevelMissingAllow = m_scpLevelMissingAllow || !allowed;
@@ -331,7 +331,7 @@ void Evaluation::run()
         const size_t mark = denies();
         const auto &policies = m_policies.rcpLevels[level];
         for (size_t i = 0; i < policies.size(); ++i)
-            evaluatePolicy(policies[i], PolicyType::ResourceControl,
+            evaluatePolicy(*policies[i], PolicyType::ResourceControl,
                     static_cast<std::uint16_t>(level), static_cast<std::uint16_t>(i), layer);
         closeLayer(layer, true, denies() > mark);
         if (layer)
@@ -506,19 +506,19 @@ const Policy &PolicySet::policy(const StatementRef &ref) const
 {
     switch (ref.type) {
     case PolicyType::Identity:
-        return identity.at(ref.policy);
+        return *identity.at(ref.policy);
     case PolicyType::PermissionsBoundary:
-        return permissionsBoundary.value();
+        return *permissionsBoundary;
     case PolicyType::Session:
-        return session.value();
+        return *session;
     case PolicyType::Resource:
-        return resource.value();
+        return *resource;
     case PolicyType::ServiceControl:
-        return scpLevels.at(ref.level).at(ref.policy);
+        return *scpLevels.at(ref.level).at(ref.policy);
     case PolicyType::ResourceControl:
-        return rcpLevels.at(ref.level).at(ref.policy);
+        return *rcpLevels.at(ref.level).at(ref.policy);
     }
-    return identity.at(ref.policy);
+    return *identity.at(ref.policy);
 }
 
 void decide(const PolicySet &policies, const Request &request, Decision &out)

@@ -6,6 +6,7 @@
 #include "model/request.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -14,15 +15,19 @@
 
 namespace iamx {
 
-/// Every policy that may bear on one request.
+/// A compiled policy, shared: an account's managed policy is compiled once and then bears on
+/// every principal it is attached to.
+using PolicyRef = std::shared_ptr<const Policy>;
+
+/// Every policy that may bear on one request. Null refs mean "none".
 struct PolicySet
 {
-    std::vector<Policy> identity; ///< inline and managed alike
-    std::optional<Policy> permissionsBoundary;
-    std::optional<Policy> session;
-    std::optional<Policy> resource; ///< bucket policy, trust policy, key policy, ...
-    std::vector<std::vector<Policy>> scpLevels; ///< outermost first; each level must allow
-    std::vector<std::vector<Policy>> rcpLevels; ///< customer RCPs per level (deny-only)
+    std::vector<PolicyRef> identity; ///< inline and managed alike
+    PolicyRef permissionsBoundary;
+    PolicyRef session;
+    PolicyRef resource; ///< bucket policy, trust policy, key policy, ...
+    std::vector<std::vector<PolicyRef>> scpLevels; ///< outermost first; each level must allow
+    std::vector<std::vector<PolicyRef>> rcpLevels; ///< customer RCPs per level (deny-only)
 
     /// The policy a StatementRef names.
     const Policy &policy(const StatementRef &ref) const;

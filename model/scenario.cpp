@@ -46,12 +46,12 @@ private:
     }
     void readRequest(const json::Value &value, Request &request);
     void readContext(const json::Value &value, RequestContext &context);
-    std::optional<Policy> readPolicy(const json::Value &value, const std::string &pointer,
+    PolicyRef readPolicy(const json::Value &value, const std::string &pointer,
             const std::string &label, PolicyType type);
     void readPolicyList(const json::Value &value, const std::string &pointer,
-            const std::string &label, PolicyType type, std::vector<Policy> &into);
+            const std::string &label, PolicyType type, std::vector<PolicyRef> &into);
     void readLevels(const json::Value &value, const std::string &pointer, const std::string &label,
-            PolicyType type, std::vector<std::vector<Policy>> &into);
+            PolicyType type, std::vector<std::vector<PolicyRef>> &into);
 
     ScenarioEntry &m_entry;
     const json::LineIndex &m_lines;
@@ -259,13 +259,13 @@ void ScenarioReader::readContext(const json::Value &value, RequestContext &conte
     }
 }
 
-std::optional<Policy> ScenarioReader::readPolicy(const json::Value &value,
-        const std::string &pointer, const std::string &label, PolicyType type)
+PolicyRef ScenarioReader::readPolicy(const json::Value &value, const std::string &pointer,
+        const std::string &label, PolicyType type)
 {
     if (!value.isObject()) {
         problem("INVALID_SCENARIO_FIELD", pointer,
                 label + " must be an object {\"name\": ..., \"document\": {...}}", value);
-        return std::nullopt;
+        return nullptr;
     }
     PolicyParseOptions options;
     options.type = type;
@@ -288,20 +288,22 @@ std::optional<Policy> ScenarioReader::readPolicy(const json::Value &value,
     const json::Value *document = value.find("document");
     if (!document) {
         problem("MISSING_SCENARIO_FIELD", pointer, label + " has no \"document\"", value);
-        return std::nullopt;
+        return nullptr;
     }
     Parsed<Policy> parsed = parsePolicy(*document, options);
     for (auto &d : parsed.diagnostics) {
         place(d);
         m_entry.diagnostics.push_back({ label, std::move(d) });
     }
-    if (!parsed.value)
+    if (!parsed.value) {
         m_failed = true;
-    return std::move(parsed.value);
+        return nullptr;
+    }
+    return std::make_shared<const Policy>(std::move(*parsed.value));
 }
 
 void ScenarioReader::readPolicyList(const json::Value &value, const std::string &pointer,
-        const std::string &label, PolicyType type, std::vector<Policy> &into)
+        const std::string &label, PolicyType type, std::vector<PolicyRef> &into)
 {
     if (!value.isArray()) {
         problem("INVALID_SCENARIO_FIELD", pointer, label + " must be an array of policies", value);
@@ -311,12 +313,12 @@ void ScenarioReader::readPolicyList(const json::Value &value, const std::string 
         const std::string index = "[" + std::to_string(i) + "]";
         if (auto policy = readPolicy(
                     value.items[i], pointer + "/" + std::to_string(i), label + index, type))
-            into.push_back(std::move(*policy));
+            into.push_back(std::move(policy));
     }
 }
 
 void ScenarioReader::readLevels(const json::Value &value, const std::string &pointer,
-        const std::string &label, PolicyType type, std::vector<std::vector<Policy>> &into)
+        const std::string &label, PolicyType type, std::vector<std::vector<PolicyRef>> &into)
 {
     if (!value.isArray()) {
         problem("INVALID_SCENARIO_FIELD", pointer,

@@ -51,14 +51,14 @@ int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostre
         scenarios.push_back(&*entry.scenario);
         const PolicySet &set = entry.scenario->policies;
         for (const auto &p : set.identity)
-            statements += p.statements.size();
+            statements += p->statements.size();
         for (const auto *p : { &set.permissionsBoundary, &set.session, &set.resource })
             if (*p)
                 statements += (*p)->statements.size();
         for (const auto *levels : { &set.scpLevels, &set.rcpLevels })
             for (const auto &level : *levels)
                 for (const auto &p : level)
-                    statements += p.statements.size();
+                    statements += p->statements.size();
     }
     if (scenarios.empty()) {
         err << "iamx bench: no scenario in the file can be evaluated\n";
