@@ -1,6 +1,7 @@
 #include "isotime.h"
 
 #include <cstddef>
+#include <cstdio>
 #include <limits>
 
 namespace iamx {
@@ -231,6 +232,34 @@ std::optional<Instant> parseInstant(std::string_view text)
     if (allDigits(text) || (text.starts_with("-") && allDigits(text.substr(1))))
         return parseEpochSeconds(text);
     return parseIsoDateTime(text);
+}
+
+std::string formatInstant(Instant instant)
+{
+    // Civil date from days since 1970-01-01 (the inverse of days-from-civil).
+    std::int64_t days = instant.seconds / secondsPerDay;
+    std::int64_t secondOfDay = instant.seconds % secondsPerDay;
+    if (secondOfDay < 0) {
+        secondOfDay += secondsPerDay;
+        --days;
+    }
+    days += 719'468;
+    const std::int64_t era = (days >= 0 ? days : days - 146'096) / 146'097;
+    const std::int64_t dayOfEra = days - era * 146'097;
+    const std::int64_t yearOfEra =
+            (dayOfEra - dayOfEra / 1'460 + dayOfEra / 36'524 - dayOfEra / 146'096) / 365;
+    const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const std::int64_t shiftedMonth = (5 * dayOfYear + 2) / 153;
+    const std::int64_t day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
+    const std::int64_t month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+    const std::int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    char text[128]; // room for any int64 year, though real ones have four digits
+    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
+            static_cast<long long>(year), static_cast<long long>(month),
+            static_cast<long long>(day), static_cast<long long>(secondOfDay / 3600),
+            static_cast<long long>(secondOfDay / 60 % 60),
+            static_cast<long long>(secondOfDay % 60));
+    return text;
 }
 
 } // namespace iamx

@@ -3,6 +3,7 @@
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 // Instants for the Date condition operators. GCC 12 has no std::chrono::parse, so this is a
@@ -27,5 +28,8 @@ struct Instant
 /// minute 0-59, second 0-60 with 60 folded into the next minute). Anything else gives nullopt.
 /// Allocates nothing.
 std::optional<Instant> parseInstant(std::string_view text);
+
+/// The instant as AWS writes aws:CurrentTime, to the second: `2026-03-01T12:00:00Z`.
+std::string formatInstant(Instant instant);
 
 } // namespace iamx

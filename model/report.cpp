@@ -145,13 +145,9 @@ std::string_view principalMatchText(PrincipalMatch match)
 
 std::string joinQuoted(const std::vector<std::string> &values)
 {
-    std::string text = "[";
-    for (size_t i = 0; i < values.size(); ++i) {
-        if (i)
-            text += ", ";
-        json::appendQuoted(text, values[i]);
-    }
-    return text + "]";
+    std::string text;
+    appendStringArray(text, values);
+    return text;
 }
 
 void appendStatementLines(
@@ -213,6 +209,17 @@ void appendStatementLines(
 
 } // namespace
 
+void appendStringArray(std::string &out, const std::vector<std::string> &values)
+{
+    out += '[';
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (i)
+            out += ", ";
+        json::appendQuoted(out, values[i]);
+    }
+    out += ']';
+}
+
 std::string describeStatement(const PolicySet &policies, const StatementRef &ref)
 {
     const Policy &policy = policies.policy(ref);
@@ -224,12 +231,9 @@ std::string describeStatement(const PolicySet &policies, const StatementRef &ref
     return text;
 }
 
-std::string decisionJsonLine(
-        const ScenarioEntry &entry, const Scenario &scenario, const Decision &decision)
+void appendDecisionFields(std::string &out, const PolicySet &policies, const Decision &decision,
+        const OriginLookup &origins)
 {
-    std::string out;
-    appendName(out, entry);
-    out += ", ";
     appendKey(out, "decision");
     json::appendQuoted(out, decisionName(decision.kind));
     out += ", ";
@@ -237,7 +241,7 @@ std::string decisionJsonLine(
     out += '[';
     for (size_t i = 0; i < decision.decisive.size(); ++i) {
         const StatementRef &ref = decision.decisive[i];
-        const Policy &policy = scenario.policies.policy(ref);
+        const Policy &policy = policies.policy(ref);
         if (i)
             out += ", ";
         out += '{';
@@ -257,6 +261,24 @@ std::string decisionJsonLine(
         out += ", ";
         appendKey(out, "effect");
         json::appendQuoted(out, ref.effect == Effect::Allow ? "Allow" : "Deny");
+        if (const PolicyOrigin *origin = origins ? origins(ref) : nullptr) {
+            out += ", ";
+            appendKey(out, "via");
+            json::appendQuoted(out, origin->via);
+            if (origin->routes.size() > 1) {
+                out += ", ";
+                appendKey(out, "routes");
+                appendStringArray(out, origin->routes);
+            }
+            if (!origin->arn.empty()) {
+                out += ", ";
+                appendKey(out, "arn");
+                json::appendQuoted(out, origin->arn);
+                out += ", ";
+                appendKey(out, "version");
+                json::appendQuoted(out, origin->versionId);
+            }
+        }
         out += '}';
     }
     out += ']';
@@ -265,6 +287,15 @@ std::string decisionJsonLine(
         appendKey(out, "blockedBy");
         json::appendQuoted(out, gateName(decision.blockedBy));
     }
+}
+
+std::string decisionJsonLine(
+        const ScenarioEntry &entry, const Scenario &scenario, const Decision &decision)
+{
+    std::string out;
+    appendName(out, entry);
+    out += ", ";
+    appendDecisionFields(out, scenario.policies, decision, {});
     if (!entry.diagnostics.empty()) {
         out += ", ";
         appendKey(out, "warnings");
@@ -341,20 +372,36 @@ std::string diagnosticsText(const ScenarioEntry &entry)
 
 std::string explanationText(const Scenario &scenario, const Explanation &explanation)
 {
-    const Request &request = scenario.request;
+    return explanationText(
+            scenario.name, scenario.note, scenario.policies, scenario.request, explanation, {});
+}
+
+std::string explanationText(const std::string &name, const std::optional<std::string> &note,
+        const PolicySet &policies, const Request &request, const Explanation &explanation,
+        const OriginLookup &origins)
+{
     std::string out;
-    out += (scenario.name.empty() ? std::string("(unnamed scenario)") : scenario.name) + ": "
+    out += (name.empty() ? std::string("(unnamed scenario)") : name) + ": "
             + std::string(decisionName(explanation.decision));
     if (explanation.decision == DecisionKind::ImplicitDeny)
         out += " (blocked by " + std::string(gateName(explanation.blockedBy)) + ")";
     out += '\n';
     out += "  request: " + request.principal.text + " -> " + request.action + " on "
             + request.resource + '\n';
-    if (scenario.note)
-        out += "  note: " + *scenario.note + '\n';
-    for (const auto &ref : explanation.decisive)
-        out += "  decided by " + describeStatement(scenario.policies, ref)
-                + (ref.effect == Effect::Allow ? ": Allow\n" : ": Deny\n");
+    if (note)
+        out += "  note: " + *note + '\n';
+    for (const auto &ref : explanation.decisive) {
+        out += "  decided by " + describeStatement(policies, ref);
+        if (const PolicyOrigin *origin = origins ? origins(ref) : nullptr) {
+            out += " (";
+            for (size_t i = 0; i < origin->routes.size(); ++i)
+                out += (i ? ", " : "") + origin->routes[i];
+            if (!origin->versionId.empty())
+                out += ", version " + origin->versionId;
+            out += ')';
+        }
+        out += ref.effect == Effect::Allow ? ": Allow\n" : ": Deny\n";
+    }
     if (explanation.decision == DecisionKind::ImplicitDeny) {
         std::string gates;
         for (std::uint8_t b = 1; b <= static_cast<std::uint8_t>(Gate::Session);
@@ -367,12 +414,12 @@ std::string explanationText(const Scenario &scenario, const Explanation &explana
         }
         out += "  failed gates: " + gates + '\n';
     }
-    for (const auto &note : explanation.notes)
-        out += "  rule: " + note + '\n';
+    for (const auto &rule : explanation.notes)
+        out += "  rule: " + rule + '\n';
     for (const auto &layer : explanation.layers) {
         out += "  ";
-        if (layer.type == PolicyType::Resource && scenario.policies.resource)
-            out += policyKindName(*scenario.policies.resource);
+        if (layer.type == PolicyType::Resource && policies.resource)
+            out += policyKindName(*policies.resource);
         else
             out += layerTitle(layer.type);
         if (layer.level >= 0)
@@ -385,7 +432,7 @@ std::string explanationText(const Scenario &scenario, const Explanation &explana
             out += " (" + layer.note + ")";
         out += '\n';
         for (const auto &statement : layer.statements)
-            appendStatementLines(out, scenario.policies, statement);
+            appendStatementLines(out, policies, statement);
     }
     return out;
 }

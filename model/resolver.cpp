@@ -1,0 +1,586 @@
+#include "resolver.h"
+
+#include "model/arn.h"
+#include "model/casefold.h"
+#include "model/json.h"
+#include "model/policyparser.h"
+
+#include <map>
+
+namespace iamx {
+namespace {
+
+constexpr std::string_view defaultSessionName = "iam-explorer";
+
+// What a person calls the policy of a resource, by its service.
+std::string resourcePolicyName(std::string_view resource, ResourcePolicyKind kind)
+{
+    if (kind == ResourcePolicyKind::TrustPolicy)
+        return "trust policy";
+    if (kind == ResourcePolicyKind::KeyPolicy)
+        return "key policy";
+    const auto arn = parseArn(resource);
+    const std::string_view service = arn ? arn->service : std::string_view();
+    if (service == "s3")
+        return "bucket policy";
+    if (service == "sqs")
+        return "queue policy";
+    if (service == "sns")
+        return "topic policy";
+    if (service == "lambda")
+        return "function policy";
+    if (service == "secretsmanager")
+        return "secret policy";
+    return "resource policy";
+}
+
+// The bucket an S3 object ARN belongs to: its policy governs the objects.
+std::string bucketOf(std::string_view resource)
+{
+    const auto arn = parseArn(resource);
+    if (!arn || arn->service != "s3" || !arn->account.empty())
+        return {};
+    const size_t slash = arn->resource.find('/');
+    if (slash == std::string_view::npos)
+        return {};
+    return std::string(resource.substr(0, resource.size() - arn->resource.size() + slash));
+}
+
+bool isOrganizationAccountLevel(const OrganizationLevel &level)
+{
+    return isAccountId(level.id);
+}
+
+// aws:PrincipalOrgPaths / aws:ResourceOrgPaths: `o-id/r-root/ou-.../`, the path to the
+// account's parent.
+std::string organizationPath(const Organization &organization)
+{
+    std::string path = organization.id + "/";
+    for (const auto &level : organization.levels)
+        if (!isOrganizationAccountLevel(level) && !level.id.empty())
+            path += level.id + "/";
+    return path;
+}
+
+} // namespace
+
+const PolicyOrigin &AccountRequest::originOf(const StatementRef &ref) const
+{
+    switch (ref.type) {
+    case PolicyType::Identity:
+        return identityOrigins.at(ref.policy);
+    case PolicyType::PermissionsBoundary:
+        return boundaryOrigin;
+    case PolicyType::Session:
+        return sessionOrigin;
+    case PolicyType::Resource:
+        return resourceOrigin;
+    case PolicyType::ServiceControl:
+        return scpOrigins.at(ref.level).at(ref.policy);
+    case PolicyType::ResourceControl:
+        return rcpOrigins.at(ref.level).at(ref.policy);
+    }
+    return identityOrigins.at(ref.policy);
+}
+
+Resolver::Resolver(const Account &account)
+    : m_account(account)
+{
+}
+
+PolicyRef Resolver::compile(const PolicyText &document, PolicyType type, ResourcePolicyKind kind,
+        const std::string &name, std::vector<Diagnostic> *problems) const
+{
+    // One compiled policy per document and reading: the text's address identifies it.
+    std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(document.text().data()));
+    key += ':';
+    key += std::to_string(static_cast<int>(type));
+    key += ':';
+    key += std::to_string(static_cast<int>(kind));
+    std::lock_guard lock(m_cacheMutex);
+    auto found = m_cache.find(key);
+    if (found == m_cache.end()) {
+        PolicyParseOptions options;
+        options.type = type;
+        options.resourceKind = kind;
+        options.name = name;
+        Parsed<Policy> parsed = parsePolicyText(document.text(), options);
+        CacheEntry entry;
+        const SourceSpan &span = document.span();
+        const bool inPlace = document.form() == PolicyText::Form::Object;
+        for (auto &d : parsed.diagnostics) {
+            if (d.severity != Severity::Error)
+                continue;
+            // Positions of a document in the file are file positions; a decoded string's
+            // problems are placed at the string.
+            d.where.offset = span.offset + (inPlace ? d.where.offset : 0);
+            if (span.source < m_account.sources().size()) {
+                const auto &source = *m_account.sources()[span.source];
+                d.where.file = source.name;
+                const json::LineIndex lines(source.text);
+                const auto position = lines.position(d.where.offset);
+                d.where.line = position.line;
+                d.where.column = position.column;
+            }
+            d.message = name + ": " + d.message;
+            entry.problems.push_back(d);
+        }
+        if (parsed.value)
+            entry.policy = std::make_shared<const Policy>(std::move(*parsed.value));
+        found = m_cache.emplace(std::move(key), std::move(entry)).first;
+    }
+    if (problems)
+        problems->insert(
+                problems->end(), found->second.problems.begin(), found->second.problems.end());
+    return found->second.policy;
+}
+
+std::optional<ResolvedPrincipal> Resolver::findPrincipal(
+        std::string_view text, std::string_view session, std::string &error) const
+{
+    ResolvedPrincipal resolved;
+    const std::string &account = m_account.accountId();
+    const std::string sessionName(session.empty() ? defaultSessionName : session);
+    const auto asUser = [&](const User &user) {
+        resolved.user = &user;
+        resolved.principal.kind = PrincipalKind::IamUser;
+        resolved.principal.text = user.arn;
+        resolved.principal.partition = "aws";
+        if (const auto arn = parseArn(user.arn)) {
+            resolved.principal.partition = std::string(arn->partition);
+            resolved.principal.account = std::string(arn->account);
+        }
+        resolved.principal.name = user.name;
+    };
+    const auto asRoleSession = [&](const Role &role, const std::string &name) {
+        resolved.role = &role;
+        resolved.principal.kind = PrincipalKind::RoleSession;
+        resolved.principal.partition = "aws";
+        resolved.principal.account = account;
+        if (const auto arn = parseArn(role.arn)) {
+            resolved.principal.partition = std::string(arn->partition);
+            resolved.principal.account = std::string(arn->account);
+        }
+        resolved.principal.name = role.name;
+        resolved.principal.session = name;
+        resolved.principal.sessionKnown = true;
+        resolved.principal.text = "arn:" + resolved.principal.partition
+                + ":sts::" + resolved.principal.account + ":assumed-role/" + role.name + "/" + name;
+    };
+    if (text.empty()) {
+        error = "no principal given";
+        return std::nullopt;
+    }
+    if (text == "root") {
+        resolved.principal.kind = PrincipalKind::Root;
+        resolved.principal.partition = "aws";
+        resolved.principal.account = account;
+        resolved.principal.text = "arn:aws:iam::" + account + ":root";
+        return resolved;
+    }
+    if (!text.starts_with("arn:")) {
+        if (text == "anonymous" || text.find('.') != std::string_view::npos) {
+            auto parsed = parseRequestPrincipal(text, error);
+            if (!parsed)
+                return std::nullopt;
+            resolved.principal = std::move(*parsed);
+            return resolved;
+        }
+        const User *user = m_account.findUser(text);
+        const Role *role = m_account.findRole(text);
+        if (user && role) {
+            error = "\"" + std::string(text)
+                    + "\" is both a user and a role: give the ARN of the one you mean";
+            return std::nullopt;
+        }
+        if (user)
+            asUser(*user);
+        else if (role)
+            asRoleSession(*role, sessionName);
+        else {
+            error = "the account has no user or role named \"" + std::string(text) + "\"";
+            return std::nullopt;
+        }
+        return resolved;
+    }
+    auto parsed = parseRequestPrincipal(text, error);
+    if (!parsed)
+        return std::nullopt;
+    if (parsed->account != account) {
+        resolved.principal = std::move(*parsed);
+        resolved.otherAccount = resolved.principal.hasIdentitySide()
+                && resolved.principal.kind != PrincipalKind::Root;
+        return resolved;
+    }
+    switch (parsed->kind) {
+    case PrincipalKind::IamUser:
+        if (const User *user = m_account.findUser(text)) {
+            asUser(*user);
+            return resolved;
+        }
+        error = "the account has no user " + std::string(text);
+        return std::nullopt;
+    case PrincipalKind::RoleSession:
+        if (const Role *role = parsed->sessionKnown ? m_account.findRole(parsed->name)
+                                                    : m_account.findRole(text)) {
+            asRoleSession(*role, parsed->sessionKnown ? parsed->session : sessionName);
+            return resolved;
+        }
+        error = "the account has no role " + (parsed->sessionKnown ? parsed->name : parsed->text);
+        return std::nullopt;
+    case PrincipalKind::FederatedUser:
+        resolved.principal = std::move(*parsed);
+        resolved.user = m_account.findUser(resolved.principal.name);
+        return resolved;
+    default:
+        resolved.principal = std::move(*parsed);
+        return resolved;
+    }
+}
+
+void Resolver::identityPolicies(const ResolvedPrincipal &principal, AccountRequest &into) const
+{
+    // Managed policies reached by several routes are evaluated once, with every route shown.
+    std::map<std::string, size_t> managedIndex;
+    const auto addInline = [&](const InlinePolicy &policy, const std::string &via) {
+        PolicyRef compiled = compile(policy.document, PolicyType::Identity,
+                ResourcePolicyKind::Ordinary, policy.name, &into.problems);
+        if (!compiled)
+            return;
+        into.policies.identity.push_back(std::move(compiled));
+        PolicyOrigin origin;
+        origin.via = via;
+        origin.routes = { via };
+        into.identityOrigins.push_back(std::move(origin));
+    };
+    const auto managed = [&](const std::string &arn, PolicyType type,
+                                 const std::string &owner) -> std::pair<PolicyRef, PolicyOrigin> {
+        const ManagedPolicy *policy = m_account.findPolicy(arn);
+        Diagnostic d;
+        d.severity = Severity::Warning;
+        d.code = "UNRESOLVED_POLICY";
+        if (!policy) {
+            d.message = owner + " refers to " + arn
+                    + ", which the account does not contain: the decision is incomplete";
+            into.problems.push_back(std::move(d));
+            return {};
+        }
+        const PolicyVersion *version = policy->defaultPolicyVersion();
+        if (!version) {
+            d.message = arn + " has no single default version: it is not evaluated";
+            into.problems.push_back(std::move(d));
+            return {};
+        }
+        PolicyOrigin origin;
+        origin.arn = arn;
+        origin.versionId = version->versionId;
+        return { compile(version->document, type, ResourcePolicyKind::Ordinary, policy->name,
+                         &into.problems),
+            origin };
+    };
+    const auto addManaged = [&](const AttachedPolicy &attached, const std::string &via,
+                                    const std::string &owner) {
+        if (const auto known = managedIndex.find(attached.arn); known != managedIndex.end()) {
+            into.identityOrigins[known->second].routes.push_back(via);
+            return;
+        }
+        auto [compiled, origin] = managed(attached.arn, PolicyType::Identity, owner);
+        if (!compiled)
+            return;
+        origin.via = via;
+        origin.routes = { via };
+        managedIndex.emplace(attached.arn, into.policies.identity.size());
+        into.policies.identity.push_back(std::move(compiled));
+        into.identityOrigins.push_back(std::move(origin));
+    };
+    const auto addBoundary = [&](const std::optional<std::string> &arn, const std::string &owner) {
+        if (!arn)
+            return;
+        auto [compiled, origin] = managed(*arn, PolicyType::PermissionsBoundary, owner);
+        if (!compiled)
+            return;
+        origin.via = "boundary";
+        origin.routes = { "boundary" };
+        into.policies.permissionsBoundary = std::move(compiled);
+        into.boundaryOrigin = std::move(origin);
+    };
+
+    if (principal.otherAccount) {
+        // Its own account's policies are unknown: assume they allow, and ask only whether
+        // this account lets it in (account-format.md §5).
+        static const PolicyText assumed = PolicyText::owned(
+                R"({"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}})",
+                PolicyText::Form::JsonString, {});
+        into.policies.identity.push_back(compile(assumed, PolicyType::Identity,
+                ResourcePolicyKind::Ordinary, "assumed: its own account allows", nullptr));
+        PolicyOrigin origin;
+        origin.via = "assumed";
+        origin.routes = { "assumed" };
+        into.identityOrigins.push_back(std::move(origin));
+        into.assumptions.push_back("the caller belongs to another account whose policies are "
+                                   "unknown: its identity side is assumed to allow");
+        return;
+    }
+    if (const User *user = principal.user) {
+        const std::string owner = "user " + user->name;
+        for (const auto &policy : user->inlinePolicies)
+            addInline(policy, "inline");
+        for (const auto &attached : user->attachedPolicies)
+            addManaged(attached, "attached", owner);
+        for (const auto &groupName : user->groupNames) {
+            const Group *group = m_account.findGroup(groupName);
+            if (!group)
+                continue; // reported when the account was loaded
+            const std::string via = "group " + group->name;
+            for (const auto &policy : group->inlinePolicies)
+                addInline(policy, via);
+            for (const auto &attached : group->attachedPolicies)
+                addManaged(attached, via, "group " + group->name);
+        }
+        addBoundary(user->permissionsBoundaryArn, owner);
+    }
+    if (const Role *role = principal.role) {
+        const std::string owner = "role " + role->name;
+        for (const auto &policy : role->inlinePolicies)
+            addInline(policy, "inline");
+        for (const auto &attached : role->attachedPolicies)
+            addManaged(attached, "attached", owner);
+        addBoundary(role->permissionsBoundaryArn, owner);
+    }
+}
+
+void Resolver::addResource(std::string_view action, std::string_view resource,
+        const ResolvedPrincipal &principal, AccountRequest &into) const
+{
+    const ResourcePolicyKind kind = resourcePolicyKindFor(action, resource);
+    const auto arn = parseArn(resource);
+    into.request.resourceAccount =
+            arn && !arn->account.empty() ? std::string(arn->account) : principal.principal.account;
+    if (kind == ResourcePolicyKind::TrustPolicy) {
+        if (const Role *role = m_account.findRole(resource)) {
+            into.policies.resource = compile(role->trustPolicy, PolicyType::Resource, kind,
+                    "trust policy of " + role->name, &into.problems);
+            into.resourceOrigin.via = "trust policy";
+            into.resourceOrigin.routes = { "trust policy" };
+        }
+        return;
+    }
+    const Resource *listed = m_account.findResource(resource);
+    if (!listed) {
+        const std::string bucket = bucketOf(resource);
+        if (!bucket.empty())
+            listed = m_account.findResource(bucket);
+    }
+    if (listed) {
+        if (!listed->accountId.empty())
+            into.request.resourceAccount = listed->accountId;
+        else if (into.request.resourceAccount.empty())
+            into.request.resourceAccount = m_account.accountId();
+        if (listed->policy) {
+            const std::string via = resourcePolicyName(resource, kind);
+            into.policies.resource = compile(*listed->policy, PolicyType::Resource, kind,
+                    via + " of " + listed->arn, &into.problems);
+            into.resourceOrigin.via = via;
+            into.resourceOrigin.routes = { via };
+        }
+        return;
+    }
+    if (kind == ResourcePolicyKind::KeyPolicy) {
+        // A key that is not listed gets the default key policy: the account root may do
+        // everything, which delegates to IAM (account-format.md §5).
+        const std::string keyAccount = into.request.resourceAccount;
+        const std::string text = R"({"Version": "2012-10-17", "Statement": {"Sid": )"
+                                 R"("Enable IAM User Permissions", "Effect": "Allow", )"
+                                 R"("Principal": {"AWS": "arn:aws:iam::)"
+                + keyAccount + R"(:root"}, "Action": "kms:*", "Resource": "*"}})";
+        PolicyParseOptions options;
+        options.type = PolicyType::Resource;
+        options.resourceKind = kind;
+        options.name = "default key policy";
+        Parsed<Policy> parsed = parsePolicyText(text, options);
+        if (parsed.value)
+            into.policies.resource = std::make_shared<const Policy>(std::move(*parsed.value));
+        into.resourceOrigin.via = "key policy";
+        into.resourceOrigin.routes = { "key policy (default, assumed)" };
+        into.assumptions.push_back("the key is not listed in the workspace: the default key "
+                                   "policy (the account may use it through IAM) is assumed");
+    }
+}
+
+void Resolver::addOrganization(const ResolvedPrincipal &principal, std::string_view resourceAccount,
+        AccountRequest &into) const
+{
+    const auto &organization = m_account.organization();
+    if (!organization)
+        return;
+    const std::string &account = m_account.accountId();
+    const bool managementAccount = organization->managementAccountId == account;
+    const bool serviceLinked = principal.role && principal.role->isServiceLinked();
+    // SCPs bind this account's principals, except in the management account and for
+    // service-linked roles (iam-evaluation.md §1).
+    const bool scps = principal.principal.hasIdentitySide() && !principal.otherAccount
+            && principal.principal.account == account && !managementAccount && !serviceLinked;
+    // RCPs bind this account's resources, whoever calls (but not service-linked roles).
+    const bool rcps = resourceAccount == account && !managementAccount && !serviceLinked;
+    for (const auto &level : organization->levels) {
+        if (scps) {
+            auto &policies = into.policies.scpLevels.emplace_back();
+            auto &origins = into.scpOrigins.emplace_back();
+            for (const auto &scp : level.scps) {
+                if (PolicyRef compiled = compile(scp.document, PolicyType::ServiceControl,
+                            ResourcePolicyKind::Ordinary, scp.name, &into.problems)) {
+                    policies.push_back(std::move(compiled));
+                    PolicyOrigin origin;
+                    origin.via = "SCP at " + level.name;
+                    origin.routes = { origin.via };
+                    origins.push_back(std::move(origin));
+                }
+            }
+        }
+        if (rcps && !level.rcps.empty()) {
+            auto &policies = into.policies.rcpLevels.emplace_back();
+            auto &origins = into.rcpOrigins.emplace_back();
+            for (const auto &rcp : level.rcps) {
+                if (PolicyRef compiled = compile(rcp.document, PolicyType::ResourceControl,
+                            ResourcePolicyKind::Ordinary, rcp.name, &into.problems)) {
+                    policies.push_back(std::move(compiled));
+                    PolicyOrigin origin;
+                    origin.via = "RCP at " + level.name;
+                    origin.routes = { origin.via };
+                    origins.push_back(std::move(origin));
+                }
+            }
+        }
+    }
+}
+
+void Resolver::fillContext(const ResolvedPrincipal &principal, const AccountRequest &resolved,
+        const Resource *resource, Instant now, RequestContext &context) const
+{
+    const RequestPrincipal &p = principal.principal;
+    const auto tags = [&context](const std::vector<Tag> &list) {
+        for (const auto &tag : list)
+            context.set("aws:PrincipalTag/" + tag.key, tag.value);
+    };
+    switch (p.kind) {
+    case PrincipalKind::IamUser:
+        context.set("aws:username", p.name);
+        context.set("aws:userid", principal.user ? principal.user->id : std::string());
+        context.set("aws:PrincipalArn", p.text);
+        context.set("aws:PrincipalAccount", p.account);
+        context.set("aws:PrincipalType", "User");
+        context.set("aws:PrincipalIsAWSService", "false");
+        if (principal.user)
+            tags(principal.user->tags);
+        break;
+    case PrincipalKind::RoleSession:
+        context.set("aws:userid",
+                (principal.role ? principal.role->id : std::string()) + ":" + p.session);
+        context.set("aws:PrincipalArn",
+                principal.role ? principal.role->arn
+                               : "arn:" + p.partition + ":iam::" + p.account + ":role/" + p.name);
+        context.set("aws:PrincipalAccount", p.account);
+        context.set("aws:PrincipalType", "AssumedRole");
+        context.set("aws:PrincipalIsAWSService", "false");
+        context.set("aws:MultiFactorAuthPresent", "false");
+        context.set("aws:TokenIssueTime", formatInstant(now));
+        if (principal.role)
+            tags(principal.role->tags);
+        break;
+    case PrincipalKind::FederatedUser:
+        context.set("aws:userid", p.account + ":" + p.name);
+        context.set("aws:PrincipalArn", p.text);
+        context.set("aws:PrincipalAccount", p.account);
+        context.set("aws:PrincipalType", "FederatedUser");
+        context.set("aws:PrincipalIsAWSService", "false");
+        context.set("aws:MultiFactorAuthPresent", "false");
+        context.set("aws:TokenIssueTime", formatInstant(now));
+        if (principal.user)
+            tags(principal.user->tags);
+        break;
+    case PrincipalKind::Root:
+        context.set("aws:userid", p.account);
+        context.set("aws:PrincipalArn", p.text);
+        context.set("aws:PrincipalAccount", p.account);
+        context.set("aws:PrincipalType", "Account");
+        context.set("aws:PrincipalIsAWSService", "false");
+        break;
+    case PrincipalKind::ServicePrincipal:
+        context.set("aws:PrincipalIsAWSService", "true");
+        context.set("aws:PrincipalServiceName", p.name);
+        break;
+    case PrincipalKind::FederatedProvider:
+        context.set("aws:FederatedProvider", p.name);
+        break;
+    case PrincipalKind::Anonymous:
+        context.set("aws:PrincipalType", "Anonymous");
+        context.set("aws:userid", "anonymous");
+        context.set("aws:PrincipalAccount", "anonymous");
+        break;
+    }
+    const auto &organization = m_account.organization();
+    const std::string &account = m_account.accountId();
+    if (organization && p.hasIdentitySide() && p.account == account) {
+        context.set("aws:PrincipalOrgID", organization->id);
+        context.setMultiValued("aws:PrincipalOrgPaths", { organizationPath(*organization) });
+    }
+    // The environment, always present (account-format.md §5).
+    const Request &request = resolved.request;
+    context.set("aws:CurrentTime", formatInstant(now));
+    context.set("aws:EpochTime", std::to_string(now.seconds));
+    context.set("aws:SecureTransport", "true");
+    context.set("aws:ViaAWSService", "false");
+    const auto arn = parseArn(request.resource);
+    context.set("aws:RequestedRegion",
+            arn && !arn->region.empty() ? std::string(arn->region) : std::string("us-east-1"));
+    if (!request.resourceAccount.empty())
+        context.set("aws:ResourceAccount", request.resourceAccount);
+    if (organization && request.resourceAccount == account) {
+        context.set("aws:ResourceOrgID", organization->id);
+        context.setMultiValued("aws:ResourceOrgPaths", { organizationPath(*organization) });
+    }
+    if (resource)
+        for (const auto &tag : resource->tags)
+            context.set("aws:ResourceTag/" + tag.key, tag.value);
+}
+
+AccountRequest Resolver::resolve(const ResolvedPrincipal &principal, std::string_view action,
+        std::string_view resource, const ContextOverrides &overrides, Instant now) const
+{
+    AccountRequest resolved;
+    resolved.request.principal = principal.principal;
+    resolved.request.action = std::string(action);
+    resolved.request.resource = std::string(resource);
+    if (principal.principal.hasIdentitySide())
+        identityPolicies(principal, resolved);
+    addResource(action, resource, principal, resolved);
+    addOrganization(principal, resolved.request.resourceAccount, resolved);
+    const Resource *listed = m_account.findResource(resource);
+    if (!listed) {
+        const std::string bucket = bucketOf(resource);
+        if (!bucket.empty())
+            listed = m_account.findResource(bucket);
+    }
+    fillContext(principal, resolved, listed, now, resolved.request.context);
+    // --context replaces a filled-in key of the same name (ignoring case); a key given
+    // several times is multi-valued.
+    std::map<std::string, std::pair<std::string, std::vector<std::string>>> given;
+    std::vector<std::string> order;
+    for (const auto &[key, value] : overrides) {
+        const std::string lower = toLowercase(key);
+        auto [entry, added] = given.try_emplace(lower, key, std::vector<std::string>());
+        if (added)
+            order.push_back(lower);
+        entry->second.second.push_back(value);
+    }
+    for (const auto &lower : order) {
+        auto &[key, values] = given[lower];
+        if (values.size() == 1)
+            resolved.request.context.set(key, values.front());
+        else
+            resolved.request.context.setMultiValued(key, values);
+    }
+    return resolved;
+}
+
+} // namespace iamx

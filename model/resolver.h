@@ -1,0 +1,114 @@
+#pragma once
+
+#include "model/account.h"
+#include "model/evaluator.h"
+#include "model/isotime.h"
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+// From an account to a request the engine can decide: which policies apply to a principal and
+// why (provenance), the resource's policy, the organization's SCPs and RCPs, and the context
+// AWS would fill in (account-format.md §4, §5; iam-evaluation.md §10).
+
+namespace iamx {
+
+/// How a policy came to bear on a request, for explanations.
+struct PolicyOrigin
+{
+    /// `inline`, `attached`, `group Developers`, `boundary`, `session policy`, `trust policy`,
+    /// `key policy`, `bucket policy`, `resource policy`, `SCP Root`, `RCP Root`, `assumed`.
+    std::string via;
+    /// Every route when a managed policy reaches the principal by several (`attached`,
+    /// `group Developers`): evaluated once, shown with each route.
+    std::vector<std::string> routes;
+    std::string arn; ///< the managed policy's ARN, when it is one
+    std::string versionId; ///< the managed policy version used (the default one)
+};
+
+/// A principal found in (or outside) the account.
+struct ResolvedPrincipal
+{
+    RequestPrincipal principal;
+    const User *user = nullptr; ///< into the Account, which outlives this
+    const Role *role = nullptr;
+    /// A principal of another account: its own policies are unknown, so its identity side is
+    /// assumed to allow and the question is whether this account lets it in (§5).
+    bool otherAccount = false;
+};
+
+/// `--context KEY=VALUE` pairs; a key given several times becomes multi-valued.
+using ContextOverrides = std::vector<std::pair<std::string, std::string>>;
+
+/// A request against the account, resolved: ready for decide() and explain().
+struct AccountRequest
+{
+    PolicySet policies;
+    std::vector<PolicyOrigin> identityOrigins; ///< parallel to policies.identity
+    PolicyOrigin boundaryOrigin;
+    PolicyOrigin sessionOrigin;
+    PolicyOrigin resourceOrigin;
+    std::vector<std::vector<PolicyOrigin>> scpOrigins; ///< parallel to policies.scpLevels
+    std::vector<std::vector<PolicyOrigin>> rcpOrigins;
+    Request request;
+    /// What was assumed because the account does not say (an unlisted KMS key's default key
+    /// policy, another account's identity side...), in words.
+    std::vector<std::string> assumptions;
+    /// Policies that did not compile or could not be found: the decision is then incomplete.
+    std::vector<Diagnostic> problems;
+
+    bool incomplete() const { return !problems.empty(); }
+    /// The origin of the policy a statement belongs to.
+    const PolicyOrigin &originOf(const StatementRef &ref) const;
+};
+
+class Resolver
+{
+public:
+    explicit Resolver(const Account &account);
+
+    /// Finds a principal as account-format.md §5 says: a user by name (ignoring case) or ARN;
+    /// a role by name or ARN as a session named `session` (default `iam-explorer`); a session
+    /// ARN; `root` or the root ARN; a service principal; `anonymous`; any other ARN as a
+    /// principal of another account. nullopt with `error` set otherwise (a name that is both
+    /// a user's and a role's asks for the ARN).
+    std::optional<ResolvedPrincipal> findPrincipal(
+            std::string_view text, std::string_view session, std::string &error) const;
+
+    /// Everything that bears on `principal` doing `action` on `resource` at `now`.
+    AccountRequest resolve(const ResolvedPrincipal &principal, std::string_view action,
+            std::string_view resource, const ContextOverrides &overrides, Instant now) const;
+
+    /// The identity policies of a principal with their origins (inline, attached, through each
+    /// group), and its boundary; what resolve() uses, for listing.
+    void identityPolicies(const ResolvedPrincipal &principal, AccountRequest &into) const;
+
+    /// Compiles a policy document of the account once; later calls return the same policy.
+    /// Null when it does not compile; its diagnostics (with file positions) go to `problems`.
+    PolicyRef compile(const PolicyText &document, PolicyType type, ResourcePolicyKind kind,
+            const std::string &name, std::vector<Diagnostic> *problems) const;
+
+private:
+    void addResource(std::string_view action, std::string_view resource,
+            const ResolvedPrincipal &principal, AccountRequest &into) const;
+    void addOrganization(const ResolvedPrincipal &principal, std::string_view resourceAccount,
+            AccountRequest &into) const;
+    void fillContext(const ResolvedPrincipal &principal, const AccountRequest &resolved,
+            const Resource *resource, Instant now, RequestContext &context) const;
+
+    const Account &m_account;
+    struct CacheEntry
+    {
+        PolicyRef policy;
+        std::vector<Diagnostic> problems;
+    };
+    mutable std::mutex m_cacheMutex; // who-can compiles from several threads
+    mutable std::unordered_map<std::string, CacheEntry> m_cache;
+};
+
+} // namespace iamx
