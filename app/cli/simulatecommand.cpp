@@ -1,3 +1,4 @@
+#include "app/cli/accountsimulate.h"
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
 #include "model/report.h"
@@ -6,6 +7,9 @@ namespace iamx::cli {
 namespace {
 
 constexpr const char *simulateHelp = R"(Usage: iamx simulate FILE [--json]
+       iamx simulate --account FILE --principal P --action A --resource R
+                     [--context KEY=VALUE]... [--session NAME] [--session-policy FILE]
+                     [--now TIME] [--json]
 
 Evaluates every scenario of FILE (a .json scenario, or .jsonl with one per line; '-' for
 standard input) and prints the decision: allowed, explicitDeny or implicitDeny.
@@ -21,6 +25,16 @@ With --json, one JSON object per scenario and line, in input order:
 and for a scenario that cannot be evaluated {"name": ..., "error": {"code", "message", "in",
 "pointer", "line", "column"}}. The run goes on with the next scenario.
 
+With --account (repeat it to merge the pages of one export), the request is asked of an
+account: the principal's policies with where they come from, the resource's policy, the
+organization's SCPs and RCPs, and the context AWS would fill in are gathered from it.
+--principal is a user (name, ignoring case, or ARN), a role (name or ARN, simulated as a
+session named by --session, default iam-explorer), a session ARN, 'root', a service
+principal, 'anonymous', or another account's ARN (its own side assumed to allow).
+--context KEY=VALUE adds or replaces a context key (repeat a key for a multi-valued one);
+--now fixes the clock; --session-policy adds a session policy. The JSON also gives each
+decisive statement's "via", "routes", "arn" and "version", and "assumptions".
+
 Exit status: 0 when every scenario was evaluated, 1 when one could not be, 2 usage error.
 )";
 
@@ -28,12 +42,22 @@ Exit status: 0 when every scenario was evaluated, 1 when one could not be, 2 usa
 
 int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
-    const auto arguments = parseArguments("simulate", args, { { "--json" } }, err);
+    const auto arguments = parseArguments("simulate", args,
+            { { "--json" }, { "--account", true }, { "--principal", true }, { "--action", true },
+                    { "--resource", true }, { "--context", true }, { "--session", true },
+                    { "--session-policy", true }, { "--now", true } },
+            err);
     if (!arguments)
         return ExitUsage;
     if (arguments->help) {
         out << simulateHelp;
         return ExitOk;
+    }
+    if (arguments->has("--account") && arguments->positionals.empty()) {
+        std::optional<Account> account;
+        if (const int status = loadAccountArgument("simulate", *arguments, account, err))
+            return status;
+        return runAccountRequest(*account, *arguments, out, err);
     }
     std::vector<ScenarioEntry> entries;
     if (const int status = loadScenarioFile("simulate", *arguments, entries, err))

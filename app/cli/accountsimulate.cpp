@@ -1,0 +1,147 @@
+#include "app/cli/accountsimulate.h"
+
+#include "model/json.h"
+#include "model/policyparser.h"
+#include "model/report.h"
+
+#include <chrono>
+
+namespace iamx::cli {
+namespace {
+
+Instant systemNow()
+{
+    const auto since = std::chrono::system_clock::now().time_since_epoch();
+    return Instant { std::chrono::duration_cast<std::chrono::seconds>(since).count(), 0 };
+}
+
+void appendProblems(std::string &out, const std::vector<Diagnostic> &problems)
+{
+    out += '[';
+    for (size_t i = 0; i < problems.size(); ++i) {
+        const Diagnostic &d = problems[i];
+        out += i ? ", {" : "{";
+        out += "\"code\": ";
+        json::appendQuoted(out, d.code);
+        out += ", \"message\": ";
+        json::appendQuoted(out, d.message);
+        out += ", \"file\": ";
+        json::appendQuoted(out, d.where.file);
+        out += ", \"line\": " + std::to_string(d.where.line);
+        out += ", \"column\": " + std::to_string(d.where.column) + "}";
+    }
+    out += ']';
+}
+
+} // namespace
+
+int requestOptions(std::string_view command, const Arguments &arguments, RequestOptions &options,
+        std::ostream &err)
+{
+    for (const auto &[flag, value] : arguments.options) {
+        if (flag != "--context")
+            continue;
+        const size_t eq = value.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            err << "iamx " << command << ": --context takes KEY=VALUE, not '" << value << "'\n";
+            return ExitUsage;
+        }
+        options.context.emplace_back(value.substr(0, eq), value.substr(eq + 1));
+    }
+    options.now = systemNow();
+    if (const auto now = arguments.value("--now")) {
+        const auto instant = parseInstant(*now);
+        if (!instant) {
+            err << "iamx " << command << ": --now takes an ISO 8601 time or epoch seconds, not '"
+                << *now << "'\n";
+            return ExitUsage;
+        }
+        options.now = *instant;
+    }
+    options.session = arguments.value("--session").value_or("");
+    if (const auto file = arguments.value("--session-policy")) {
+        std::string text;
+        if (!readInput(command, *file, text, err))
+            return ExitFailure;
+        PolicyParseOptions parseOptions;
+        parseOptions.type = PolicyType::Session;
+        parseOptions.name = "session policy";
+        Parsed<Policy> parsed = parsePolicyText(text, parseOptions, *file);
+        for (const auto &d : parsed.diagnostics)
+            err << formatDiagnostic(d) << '\n';
+        if (!parsed.value)
+            return ExitFailure;
+        options.sessionPolicy = std::make_shared<const Policy>(std::move(*parsed.value));
+    }
+    return ExitOk;
+}
+
+void addSessionPolicy(const RequestOptions &options, AccountRequest &resolved)
+{
+    if (!options.sessionPolicy)
+        return;
+    resolved.policies.session = options.sessionPolicy;
+    resolved.sessionOrigin.via = "session policy";
+    resolved.sessionOrigin.routes = { "session policy" };
+}
+
+int runAccountRequest(
+        const Account &account, const Arguments &arguments, std::ostream &out, std::ostream &err)
+{
+    const auto principalText = arguments.value("--principal");
+    const auto action = arguments.value("--action");
+    const auto resource = arguments.value("--resource");
+    if (!principalText || !action || !resource) {
+        err << "iamx simulate: --account needs --principal, --action and --resource, or a "
+               "scenario FILE (see 'iamx simulate --help')\n";
+        return ExitUsage;
+    }
+    RequestOptions options;
+    if (const int status = requestOptions("simulate", arguments, options, err))
+        return status;
+    const Resolver resolver(account);
+    std::string why;
+    const auto principal = resolver.findPrincipal(*principalText, options.session, why);
+    if (!principal) {
+        err << "iamx simulate: " << why << '\n';
+        return ExitFailure;
+    }
+    AccountRequest resolved =
+            resolver.resolve(*principal, *action, *resource, options.context, options.now);
+    addSessionPolicy(options, resolved);
+    const OriginLookup origins = [&resolved](const StatementRef &ref) {
+        return &resolved.originOf(ref);
+    };
+    if (arguments.has("--json")) {
+        Decision decision;
+        decide(resolved.policies, resolved.request, decision);
+        std::string line = "{\"principal\": ";
+        json::appendQuoted(line, resolved.request.principal.text);
+        line += ", \"action\": ";
+        json::appendQuoted(line, resolved.request.action);
+        line += ", \"resource\": ";
+        json::appendQuoted(line, resolved.request.resource);
+        line += ", ";
+        appendDecisionFields(line, resolved.policies, decision, origins);
+        line += ", \"assumptions\": ";
+        appendStringArray(line, resolved.assumptions);
+        line += ", \"incomplete\": ";
+        line += resolved.incomplete() ? "true" : "false";
+        if (resolved.incomplete()) {
+            line += ", \"problems\": ";
+            appendProblems(line, resolved.problems);
+        }
+        out << line << "}\n";
+        return ExitOk;
+    }
+    const Explanation explanation = explain(resolved.policies, resolved.request);
+    out << explanationText(resolved.request.principal.text, std::nullopt, resolved.policies,
+            resolved.request, explanation, origins);
+    for (const auto &assumption : resolved.assumptions)
+        out << "  assumed: " << assumption << '\n';
+    for (const auto &d : resolved.problems)
+        out << "  incomplete: " << formatDiagnostic(d) << '\n';
+    return ExitOk;
+}
+
+} // namespace iamx::cli
