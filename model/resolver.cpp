@@ -583,4 +583,56 @@ AccountRequest Resolver::resolve(const ResolvedPrincipal &principal, std::string
     return resolved;
 }
 
+std::optional<AccountRequest> Resolver::resolveScenario(
+        const Scenario &scenario, Instant now, std::string &error) const
+{
+    const Request &asked = scenario.request;
+    const auto principal = findPrincipal(asked.principal.text, {}, error);
+    if (!principal)
+        return std::nullopt;
+    AccountRequest resolved = resolve(*principal, asked.action, asked.resource, {}, now);
+    if (!asked.resourceAccount.empty())
+        resolved.request.resourceAccount = asked.resourceAccount;
+    for (const auto &entry : asked.context.entries()) {
+        if (entry.multiValued)
+            resolved.request.context.setMultiValued(entry.key, entry.values);
+        else
+            resolved.request.context.set(entry.key, entry.values.front());
+    }
+    const auto origin = [](const char *via) {
+        PolicyOrigin o;
+        o.via = via;
+        o.routes = { via };
+        return o;
+    };
+    const PolicySet &given = scenario.policies;
+    for (const auto &policy : given.identity) {
+        resolved.policies.identity.push_back(policy);
+        resolved.identityOrigins.push_back(origin("scenario"));
+    }
+    if (given.permissionsBoundary) {
+        resolved.policies.permissionsBoundary = given.permissionsBoundary;
+        resolved.boundaryOrigin = origin("scenario");
+    }
+    if (given.session) {
+        resolved.policies.session = given.session;
+        resolved.sessionOrigin = origin("session policy");
+    }
+    if (given.resource) {
+        resolved.policies.resource = given.resource;
+        resolved.resourceOrigin = origin("scenario");
+    }
+    const auto addLevels = [&](const std::vector<std::vector<PolicyRef>> &levels,
+                                   std::vector<std::vector<PolicyRef>> &into,
+                                   std::vector<std::vector<PolicyOrigin>> &origins) {
+        for (const auto &level : levels) {
+            into.push_back(level);
+            origins.emplace_back(level.size(), origin("scenario"));
+        }
+    };
+    addLevels(given.scpLevels, resolved.policies.scpLevels, resolved.scpOrigins);
+    addLevels(given.rcpLevels, resolved.policies.rcpLevels, resolved.rcpOrigins);
+    return resolved;
+}
+
 } // namespace iamx

@@ -3,6 +3,7 @@
 #include "model/account.h"
 #include "model/evaluator.h"
 #include "model/isotime.h"
+#include "model/scenario.h"
 
 #include <mutex>
 #include <optional>
@@ -83,6 +84,13 @@ public:
     /// Everything that bears on `principal` doing `action` on `resource` at `now`.
     AccountRequest resolve(const ResolvedPrincipal &principal, std::string_view action,
             std::string_view resource, const ContextOverrides &overrides, Instant now) const;
+
+    /// An account scenario (scenario-format.md, "With an account"): the request resolved as
+    /// resolve() does, its context keys added over the filled-in ones, and the policies it
+    /// lists added to the account's (replacing the boundary, session or resource policy it
+    /// gives). nullopt with `error` set when the principal cannot be found.
+    std::optional<AccountRequest> resolveScenario(
+            const Scenario &scenario, Instant now, std::string &error) const;
 
     /// The identity policies of a principal with their origins (inline, attached, through each
     /// group), and its boundary; what resolve() uses, for listing.

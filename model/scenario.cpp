@@ -16,10 +16,12 @@ constexpr size_t maxRequestValueBytes = 20480;
 class ScenarioReader
 {
 public:
-    ScenarioReader(ScenarioEntry &entry, const json::LineIndex &lines, std::string_view file)
+    ScenarioReader(ScenarioEntry &entry, const json::LineIndex &lines, std::string_view file,
+            bool forAccount)
         : m_entry(entry)
         , m_lines(lines)
         , m_file(file)
+        , m_forAccount(forAccount)
     {
     }
 
@@ -58,6 +60,7 @@ private:
     std::string_view m_file;
     ResourcePolicyKind m_resourceKind = ResourcePolicyKind::Ordinary;
     bool m_failed = false;
+    bool m_forAccount = false;
 };
 
 std::optional<DecisionKind> parseDecisionName(std::string_view text)
@@ -92,6 +95,7 @@ void ScenarioReader::read(const json::Value &value)
             }
 
     Scenario scenario;
+    scenario.forAccount = m_forAccount;
     scenario.name = m_entry.name;
     const json::Value *request = value.find("request");
     if (!request) {
@@ -185,7 +189,9 @@ void ScenarioReader::readRequest(const json::Value &value, Request &request)
                               "context)",
                     member.value);
     }
-    if (const json::Value *principal = stringField("principal", true)) {
+    if (const json::Value *principal = stringField("principal", true); principal && m_forAccount) {
+        request.principal.text = principal->text; // found in the account by the Resolver
+    } else if (principal) {
         std::string why;
         if (auto parsed = parseRequestPrincipal(principal->text, why))
             request.principal = std::move(*parsed);
@@ -204,7 +210,7 @@ void ScenarioReader::readRequest(const json::Value &value, Request &request)
         request.resource = resource->text;
     if (const json::Value *account = stringField("resourceAccount", false))
         request.resourceAccount = account->text;
-    else
+    else if (!m_forAccount)
         request.resourceAccount = defaultResourceAccount(request.resource, request.principal);
     if (const json::Value *context = value.find("context"))
         readContext(*context, request.context);
@@ -344,14 +350,14 @@ bool looksLikeJsonLines(std::string_view file)
 }
 
 void readOne(const json::LineIndex &lines, std::string_view file, const json::Value &value,
-        std::vector<ScenarioEntry> &entries)
+        std::vector<ScenarioEntry> &entries, bool forAccount)
 {
     ScenarioEntry &entry = entries.emplace_back();
     entry.index = entries.size() - 1;
     const auto start = lines.position(value.offset);
     entry.startLine = start.line;
     entry.startColumn = start.column;
-    ScenarioReader(entry, lines, file).read(value);
+    ScenarioReader(entry, lines, file, forAccount).read(value);
 }
 
 void syntaxError(const json::LineIndex &lines, std::string_view file, size_t startOffset,
@@ -377,7 +383,7 @@ void syntaxError(const json::LineIndex &lines, std::string_view file, size_t sta
 // JSON Lines: each non-blank line is one scenario; a broken line is one error and the next
 // line is read as usual.
 void readLines(std::string_view text, const json::LineIndex &lines, std::string_view file,
-        std::vector<ScenarioEntry> &entries)
+        std::vector<ScenarioEntry> &entries, bool forAccount)
 {
     size_t start = 0;
     while (start < text.size()) {
@@ -395,7 +401,7 @@ void readLines(std::string_view text, const json::LineIndex &lines, std::string_
                 syntaxError(lines, file, start,
                         { "unexpected text after the scenario on this line", result.end }, entries);
             else
-                readOne(lines, file, *result.value, entries);
+                readOne(lines, file, *result.value, entries, forAccount);
         }
         start = end + 1;
     }
@@ -411,12 +417,13 @@ bool ScenarioEntry::hasErrors() const
     return false;
 }
 
-std::vector<ScenarioEntry> readScenarios(std::string_view text, std::string_view file)
+std::vector<ScenarioEntry> readScenarios(
+        std::string_view text, std::string_view file, bool forAccount)
 {
     std::vector<ScenarioEntry> entries;
     const json::LineIndex lines(text);
     if (looksLikeJsonLines(file)) {
-        readLines(text, lines, file, entries);
+        readLines(text, lines, file, entries, forAccount);
         return entries;
     }
     json::ReadResult whole = json::read(text);
@@ -424,7 +431,7 @@ std::vector<ScenarioEntry> readScenarios(std::string_view text, std::string_view
         // Several values one after another: read as JSON Lines after all.
         const json::ReadResult first = json::readPrefix(text, 0);
         if (!first.error && first.end < text.size()) {
-            readLines(text, lines, file, entries);
+            readLines(text, lines, file, entries, forAccount);
             return entries;
         }
         syntaxError(lines, file, 0, *whole.error, entries);
@@ -432,9 +439,9 @@ std::vector<ScenarioEntry> readScenarios(std::string_view text, std::string_view
     }
     if (whole.value->isArray()) {
         for (const auto &item : whole.value->items)
-            readOne(lines, file, item, entries);
+            readOne(lines, file, item, entries, forAccount);
     } else {
-        readOne(lines, file, *whole.value, entries);
+        readOne(lines, file, *whole.value, entries, forAccount);
     }
     return entries;
 }

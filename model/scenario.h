@@ -24,6 +24,10 @@ struct ScenarioDiagnostic
 
 struct Scenario
 {
+    /// Read for an account (scenario-format.md, "With an account"): the principal is a name or
+    /// ARN for the Resolver, not parsed here, and the policies listed are added to the
+    /// account's.
+    bool forAccount = false;
     std::string name;
     std::optional<std::string> note;
     std::optional<DecisionKind> expect;
@@ -49,6 +53,8 @@ struct ScenarioEntry
 /// in `.jsonl` reads one scenario per line. Otherwise the text is one scenario object or an
 /// array of them, and text with several values one after another is read as JSON Lines too.
 /// A broken scenario never stops the others from being read.
-std::vector<ScenarioEntry> readScenarios(std::string_view text, std::string_view file);
+/// With `forAccount`, scenarios are read as account scenarios (Scenario::forAccount).
+std::vector<ScenarioEntry> readScenarios(
+        std::string_view text, std::string_view file, bool forAccount = false);
 
 } // namespace iamx

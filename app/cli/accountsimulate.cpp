@@ -144,4 +144,94 @@ int runAccountRequest(
     return ExitOk;
 }
 
+std::vector<AccountScenario> resolveScenarios(
+        const Resolver &resolver, const std::vector<ScenarioEntry> &entries, Instant now)
+{
+    std::vector<AccountScenario> items;
+    items.reserve(entries.size());
+    for (const auto &entry : entries) {
+        AccountScenario &item = items.emplace_back();
+        item.entry = &entry;
+        if (entry.scenario)
+            item.resolved = resolver.resolveScenario(*entry.scenario, now, item.why);
+    }
+    return items;
+}
+
+std::string accountScenarioJsonLine(const AccountScenario &item, const Decision &decision)
+{
+    const ScenarioEntry &entry = *item.entry;
+    if (!entry.scenario)
+        return errorJsonLine(entry);
+    std::string line = "{\"name\": ";
+    json::appendQuoted(line, entry.name);
+    if (!item.resolved) {
+        line += ", \"error\": {\"severity\": \"ERROR\", \"code\": \"UNKNOWN_PRINCIPAL\", "
+                "\"message\": ";
+        json::appendQuoted(line, item.why);
+        line += ", \"in\": \"\", \"pointer\": \"/request/principal\"}}";
+        return line;
+    }
+    const AccountRequest &resolved = *item.resolved;
+    line += ", \"principal\": ";
+    json::appendQuoted(line, resolved.request.principal.text);
+    line += ", ";
+    appendDecisionFields(line, resolved.policies, decision,
+            [&resolved](const StatementRef &ref) { return &resolved.originOf(ref); });
+    line += ", \"assumptions\": ";
+    appendStringArray(line, resolved.assumptions);
+    line += ", \"incomplete\": ";
+    line += resolved.incomplete() ? "true" : "false";
+    line += '}';
+    return line;
+}
+
+} // namespace iamx::cli
+
+namespace iamx::cli {
+
+int runAccountScenarios(
+        const Account &account, const Arguments &arguments, std::ostream &out, std::ostream &err)
+{
+    RequestOptions options;
+    if (const int status = requestOptions("simulate", arguments, options, err))
+        return status;
+    std::vector<ScenarioEntry> entries;
+    if (const int status = loadScenarioFile("simulate", arguments, entries, err, true))
+        return status;
+    const Resolver resolver(account);
+    const auto items = resolveScenarios(resolver, entries, options.now);
+    const bool asJson = arguments.has("--json");
+    int status = ExitOk;
+    bool printedText = false;
+    Decision decision;
+    for (const auto &item : items) {
+        if (!item.resolved) {
+            status = ExitFailure;
+            if (asJson)
+                out << accountScenarioJsonLine(item, decision) << '\n';
+            else if (!item.entry->scenario)
+                err << diagnosticsText(*item.entry);
+            else
+                err << "iamx simulate: " << item.entry->name << ": " << item.why << '\n';
+            continue;
+        }
+        const AccountRequest &resolved = *item.resolved;
+        if (asJson) {
+            decide(resolved.policies, resolved.request, decision);
+            out << accountScenarioJsonLine(item, decision) << '\n';
+            continue;
+        }
+        if (printedText)
+            out << '\n';
+        printedText = true;
+        out << explanationText(item.entry->name, item.entry->scenario->note, resolved.policies,
+                resolved.request, explain(resolved.policies, resolved.request),
+                [&resolved](const StatementRef &ref) { return &resolved.originOf(ref); });
+        for (const auto &assumption : resolved.assumptions)
+            out << "  assumed: " << assumption << '\n';
+    }
+    return status;
+}
+
 } // namespace iamx::cli

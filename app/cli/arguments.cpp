@@ -132,7 +132,7 @@ bool readInput(
 namespace iamx::cli {
 
 int loadScenarioFile(std::string_view command, const Arguments &arguments,
-        std::vector<ScenarioEntry> &entries, std::ostream &err)
+        std::vector<ScenarioEntry> &entries, std::ostream &err, bool forAccount)
 {
     if (arguments.positionals.size() != 1) {
         err << "iamx " << command << ": expected one scenario FILE, got "
@@ -143,7 +143,7 @@ int loadScenarioFile(std::string_view command, const Arguments &arguments,
     std::string text;
     if (!readInput(command, path, text, err))
         return ExitFailure;
-    entries = readScenarios(text, path == "-" ? std::string_view("<stdin>") : path);
+    entries = readScenarios(text, path == "-" ? std::string_view("<stdin>") : path, forAccount);
     return ExitOk;
 }
 

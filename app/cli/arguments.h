@@ -52,7 +52,7 @@ namespace iamx::cli {
 /// Reads the scenario file named by the command's single positional argument. Usage errors
 /// (no file, several files) return ExitUsage, an unreadable file ExitFailure, else ExitOk.
 int loadScenarioFile(std::string_view command, const Arguments &arguments,
-        std::vector<ScenarioEntry> &entries, std::ostream &err);
+        std::vector<ScenarioEntry> &entries, std::ostream &err, bool forAccount = false);
 
 /// Loads the account named by the command's `--account` options (repeated: pages merged).
 /// Errors are printed on `err` with their file, line and column; returns ExitUsage when no

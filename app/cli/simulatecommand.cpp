@@ -53,11 +53,13 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
         out << simulateHelp;
         return ExitOk;
     }
-    if (arguments->has("--account") && arguments->positionals.empty()) {
+    if (arguments->has("--account")) {
         std::optional<Account> account;
         if (const int status = loadAccountArgument("simulate", *arguments, account, err))
             return status;
-        return runAccountRequest(*account, *arguments, out, err);
+        if (arguments->positionals.empty())
+            return runAccountRequest(*account, *arguments, out, err);
+        return runAccountScenarios(*account, *arguments, out, err);
     }
     std::vector<ScenarioEntry> entries;
     if (const int status = loadScenarioFile("simulate", *arguments, entries, err))
