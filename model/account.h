@@ -217,6 +217,14 @@ public:
     const std::optional<Organization> &organization() const { return m_organization; }
     /// Saved scenarios of the workspace, each as its JSON text.
     const std::vector<std::string> &scenarios() const { return m_scenarios; }
+    /// Top-level members other than the four lists and IamExplorer (IsTruncated, Marker,
+    /// fields AWS may add), as read, to be written back; the first of each name wins.
+    struct OtherMember
+    {
+        std::string name;
+        SourceSpan value;
+    };
+    const std::vector<OtherMember> &otherMembers() const { return m_otherMembers; }
     /// Problems found while loading; errors flag entities, warnings dangling references.
     const std::vector<Diagnostic> &diagnostics() const { return m_diagnostics; }
 
@@ -262,6 +270,7 @@ private:
     std::vector<Resource> m_resources;
     std::optional<Organization> m_organization;
     std::vector<std::string> m_scenarios;
+    std::vector<OtherMember> m_otherMembers;
     std::vector<Diagnostic> m_diagnostics;
     std::vector<std::unique_ptr<Source>> m_sources;
 

@@ -43,6 +43,7 @@ struct AccountBuilder::Impl
     std::vector<Resource> resources;
     std::optional<Organization> organization;
     std::vector<std::string> scenarios;
+    std::vector<Account::OtherMember> otherMembers;
     std::string accountId;
     std::vector<Diagnostic> diagnostics;
     std::vector<std::unique_ptr<Account::Source>> sources;
@@ -845,8 +846,14 @@ bool AccountBuilder::Impl::readSource(std::string_view text)
             }
             readIamExplorer(value);
             sawExplorer = true;
-        } else if ((key == "IsTruncated" && value == "true") || key == "Marker"
-                || key == "NextToken") {
+        } else {
+            bool known = false;
+            for (const auto &member : otherMembers)
+                known = known || member.name == key;
+            if (!known)
+                otherMembers.push_back({ key, spanAt(value.data(), value.size()) });
+        }
+        if ((key == "IsTruncated" && value == "true") || key == "Marker" || key == "NextToken") {
             report(Severity::Warning, "INCOMPLETE_SNAPSHOT", pointer,
                     "the file says more pages exist (" + key + "): the snapshot is incomplete",
                     spanAt(value.data(), value.size()));
@@ -893,6 +900,7 @@ Account AccountBuilder::finish()
     account.m_resources = std::move(d->resources);
     account.m_organization = std::move(d->organization);
     account.m_scenarios = std::move(d->scenarios);
+    account.m_otherMembers = std::move(d->otherMembers);
     account.m_diagnostics = std::move(d->diagnostics);
     account.m_sources = std::move(d->sources);
     account.rebuildIndexes();

@@ -218,6 +218,13 @@ std::string workspaceText(const Account &account)
     out += ",\n";
     appendList(out, account, "Policies", account.policies());
     out += ",\n";
+    for (const auto &member : account.otherMembers()) {
+        out += "  ";
+        json::appendQuoted(out, member.name);
+        out += ": ";
+        out += sliceOf(account, member.value);
+        out += ",\n";
+    }
     appendExplorer(out, account);
     out += "\n}\n";
     return out;

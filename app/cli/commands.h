@@ -11,6 +11,7 @@ namespace iamx::cli {
 int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runTest(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runSummary(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int runSave(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 
 } // namespace iamx::cli
