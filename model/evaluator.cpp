@@ -91,11 +91,12 @@ class Evaluation
 {
 public:
     Evaluation(const PolicySet &policies, const Request &request, Decision &out,
-            Explanation *explanation)
+            Explanation *explanation, const ExplainOptions &options = {})
         : m_policies(policies)
         , m_request(request)
         , m_out(out)
         , m_explanation(explanation)
+        , m_options(options)
         , m_facts(factsOf(policies, request))
     {
     }
@@ -118,6 +119,7 @@ private:
     const Request &m_request;
     Decision &m_out;
     Explanation *m_explanation;
+    const ExplainOptions m_options;
     const RequestFacts m_facts;
 
     bool m_boundaryAllows = false;
@@ -186,7 +188,15 @@ bool Evaluation::statementApplies(
     for (const auto &condition : statement.conditions) {
         ConditionExplanation *conditionTrace =
                 trace ? &trace->conditionDetails.emplace_back() : nullptr;
-        if (!evaluateCondition(condition, m_request.context, scratch, conditionTrace)) {
+        const bool holds = evaluateCondition(condition, m_request.context, scratch, conditionTrace);
+        if (!holds && conditionTrace && m_options.assumeAbsentKeysForAllows
+                && statement.effect == Effect::Allow
+                && !m_request.context.find(condition.lowerKey)) {
+            conditionTrace->assumed = true; // "but for this key": who-can's conditional
+            conditionTrace->satisfied = true;
+            continue;
+        }
+        if (!holds) {
             conditionsOk = false;
             if (!trace)
                 break;
@@ -502,6 +512,49 @@ void Evaluation::finish(DecisionKind kind, std::uint8_t failedGates)
 
 } // namespace
 
+bool mayAllow(const Policy &policy, std::string_view action, std::string_view resource)
+{
+    RequestFacts facts;
+    const size_t colon = action.find(':');
+    if (colon != std::string_view::npos) {
+        facts.actionHasService = true;
+        facts.actionService = action.substr(0, colon);
+        facts.actionName = action.substr(colon + 1);
+    }
+    facts.resourceArn = splitArnComponents(resource);
+    const auto resourceMayMatch = [&](const ResourcePattern &pattern) {
+        if (pattern.matchesAll)
+            return true;
+        if (!pattern.usable || !facts.resourceArn)
+            return false;
+        for (int i = 0; i < 6; ++i) {
+            const ValueTemplate &component = pattern.components[static_cast<size_t>(i)];
+            if (!component.hasVariables()
+                    && !globMatch(component.units(), facts.resourceArn->component(i)))
+                return false;
+        }
+        return true;
+    };
+    for (const auto &statement : policy.statements) {
+        if (statement.effect != Effect::Allow)
+            continue;
+        bool actionHit = false;
+        for (const auto &pattern : statement.actions)
+            actionHit = actionHit || actionMatches(pattern, facts);
+        if (statement.notAction ? (statement.actions.empty() || actionHit) : !actionHit)
+            continue;
+        if (statement.resourceMode == Statement::ResourceMode::None)
+            return true;
+        bool resourceHit = false;
+        for (const auto &pattern : statement.resources)
+            resourceHit = resourceHit || resourceMayMatch(pattern);
+        // NotResource with variables can exclude less than it seems: count it as a maybe.
+        if (statement.resourceMode == Statement::ResourceMode::NotResource || resourceHit)
+            return true;
+    }
+    return false;
+}
+
 const Policy &PolicySet::policy(const StatementRef &ref) const
 {
     switch (ref.type) {
@@ -526,11 +579,12 @@ void decide(const PolicySet &policies, const Request &request, Decision &out)
     Evaluation(policies, request, out, nullptr).run();
 }
 
-Explanation explain(const PolicySet &policies, const Request &request)
+Explanation explain(
+        const PolicySet &policies, const Request &request, const ExplainOptions &options)
 {
     Decision decision;
     Explanation explanation;
-    Evaluation(policies, request, decision, &explanation).run();
+    Evaluation(policies, request, decision, &explanation, options).run();
     return explanation;
 }
 

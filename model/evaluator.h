@@ -57,8 +57,23 @@ struct Decision
 /// Decides one request: the fast path, allocation-free in steady state.
 void decide(const PolicySet &policies, const Request &request, Decision &out);
 
+/// True when an Allow statement of `policy` could apply to `action` on `resource`, whatever
+/// the caller and the conditions (a resource entry with a policy variable counts as a maybe).
+/// who-can uses it to skip, quickly, principals that nothing could allow.
+bool mayAllow(const Policy &policy, std::string_view action, std::string_view resource);
+
+/// How explain() reads the request.
+struct ExplainOptions
+{
+    /// Conditions of Allow statements on keys absent from the context are taken as met
+    /// (marked `assumed` in the explanation): "would it be allowed, but for those keys?" --
+    /// who-can's conditional answers. Deny statements are evaluated as they are.
+    bool assumeAbsentKeysForAllows = false;
+};
+
 /// Decides one request and explains it: every layer, every statement, every condition.
 /// Shares all matching code with decide(); this path allocates.
-Explanation explain(const PolicySet &policies, const Request &request);
+Explanation explain(
+        const PolicySet &policies, const Request &request, const ExplainOptions &options = {});
 
 } // namespace iamx

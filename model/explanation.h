@@ -55,6 +55,7 @@ struct ConditionExplanation
     bool multiValued = false;
     std::vector<std::string> actual; ///< the request's values of the key
     bool satisfied = false;
+    bool assumed = false; ///< taken as met because its key is absent (ExplainOptions)
     std::string note; ///< why, where the rule is not obvious (absent key, unparsable value...)
 };
 

@@ -231,6 +231,48 @@ std::string describeStatement(const PolicySet &policies, const StatementRef &ref
     return text;
 }
 
+void appendDecisiveStatement(std::string &out, PolicyType type, const std::string &policy,
+        std::uint32_t statement, const std::optional<std::string> &sid, Effect effect,
+        const PolicyOrigin *origin)
+{
+    out += '{';
+    appendKey(out, "policyType");
+    json::appendQuoted(out, policyTypeName(type));
+    out += ", ";
+    appendKey(out, "policy");
+    json::appendQuoted(out, policy);
+    out += ", ";
+    appendKey(out, "statement");
+    out += std::to_string(statement);
+    if (sid) {
+        out += ", ";
+        appendKey(out, "sid");
+        json::appendQuoted(out, *sid);
+    }
+    out += ", ";
+    appendKey(out, "effect");
+    json::appendQuoted(out, effect == Effect::Allow ? "Allow" : "Deny");
+    if (origin) {
+        out += ", ";
+        appendKey(out, "via");
+        json::appendQuoted(out, origin->via);
+        if (origin->routes.size() > 1) {
+            out += ", ";
+            appendKey(out, "routes");
+            appendStringArray(out, origin->routes);
+        }
+        if (!origin->arn.empty()) {
+            out += ", ";
+            appendKey(out, "arn");
+            json::appendQuoted(out, origin->arn);
+            out += ", ";
+            appendKey(out, "version");
+            json::appendQuoted(out, origin->versionId);
+        }
+    }
+    out += '}';
+}
+
 void appendDecisionFields(std::string &out, const PolicySet &policies, const Decision &decision,
         const OriginLookup &origins)
 {
@@ -244,42 +286,9 @@ void appendDecisionFields(std::string &out, const PolicySet &policies, const Dec
         const Policy &policy = policies.policy(ref);
         if (i)
             out += ", ";
-        out += '{';
-        appendKey(out, "policyType");
-        json::appendQuoted(out, policyTypeName(ref.type));
-        out += ", ";
-        appendKey(out, "policy");
-        json::appendQuoted(out, policy.name);
-        out += ", ";
-        appendKey(out, "statement");
-        out += std::to_string(ref.statement);
-        if (const auto &sid = policy.statements.at(ref.statement).sid) {
-            out += ", ";
-            appendKey(out, "sid");
-            json::appendQuoted(out, *sid);
-        }
-        out += ", ";
-        appendKey(out, "effect");
-        json::appendQuoted(out, ref.effect == Effect::Allow ? "Allow" : "Deny");
-        if (const PolicyOrigin *origin = origins ? origins(ref) : nullptr) {
-            out += ", ";
-            appendKey(out, "via");
-            json::appendQuoted(out, origin->via);
-            if (origin->routes.size() > 1) {
-                out += ", ";
-                appendKey(out, "routes");
-                appendStringArray(out, origin->routes);
-            }
-            if (!origin->arn.empty()) {
-                out += ", ";
-                appendKey(out, "arn");
-                json::appendQuoted(out, origin->arn);
-                out += ", ";
-                appendKey(out, "version");
-                json::appendQuoted(out, origin->versionId);
-            }
-        }
-        out += '}';
+        appendDecisiveStatement(out, ref.type, policy.name, ref.statement,
+                policy.statements.at(ref.statement).sid, ref.effect,
+                origins ? origins(ref) : nullptr);
     }
     out += ']';
     if (decision.kind == DecisionKind::ImplicitDeny) {

@@ -21,6 +21,12 @@ using OriginLookup = std::function<const PolicyOrigin *(const StatementRef &)>;
 void appendDecisionFields(std::string &out, const PolicySet &policies, const Decision &decision,
         const OriginLookup &origins);
 
+/// Appends one decisive statement as a JSON object: policyType, policy, statement, sid,
+/// effect, and when it has an origin via, routes, arn, version.
+void appendDecisiveStatement(std::string &out, PolicyType type, const std::string &policy,
+        std::uint32_t statement, const std::optional<std::string> &sid, Effect effect,
+        const PolicyOrigin *origin);
+
 /// Appends `values` as a JSON array of strings.
 void appendStringArray(std::string &out, const std::vector<std::string> &values);
 

@@ -5,7 +5,10 @@
 #include "model/json.h"
 #include "model/policyparser.h"
 
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <thread>
 
 namespace iamx {
 namespace {
@@ -88,52 +91,181 @@ Resolver::Resolver(const Account &account)
 {
 }
 
+size_t Resolver::CacheKeyHash::operator()(const CacheKey &key) const
+{
+    return std::hash<const void *>()(key.text) ^ (static_cast<size_t>(key.type) << 1)
+            ^ (static_cast<size_t>(key.kind) << 4);
+}
+
 PolicyRef Resolver::compile(const PolicyText &document, PolicyType type, ResourcePolicyKind kind,
         const std::string &name, std::vector<Diagnostic> *problems) const
 {
     // One compiled policy per document and reading: the text's address identifies it.
-    std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(document.text().data()));
-    key += ':';
-    key += std::to_string(static_cast<int>(type));
-    key += ':';
-    key += std::to_string(static_cast<int>(kind));
-    std::lock_guard lock(m_cacheMutex);
-    auto found = m_cache.find(key);
-    if (found == m_cache.end()) {
-        PolicyParseOptions options;
-        options.type = type;
-        options.resourceKind = kind;
-        options.name = name;
-        Parsed<Policy> parsed = parsePolicyText(document.text(), options);
-        CacheEntry entry;
-        const SourceSpan &span = document.span();
-        const bool inPlace = document.form() == PolicyText::Form::Object;
-        for (auto &d : parsed.diagnostics) {
-            if (d.severity != Severity::Error)
-                continue;
-            // Positions of a document in the file are file positions; a decoded string's
-            // problems are placed at the string.
-            d.where.offset = span.offset + (inPlace ? d.where.offset : 0);
-            if (span.source < m_account.sources().size()) {
-                const auto &source = *m_account.sources()[span.source];
-                d.where.file = source.name;
-                const json::LineIndex lines(source.text);
-                const auto position = lines.position(d.where.offset);
-                d.where.line = position.line;
-                d.where.column = position.column;
-            }
-            d.message = name + ": " + d.message;
-            entry.problems.push_back(d);
+    const CacheKey key { document.text().data(), type, kind };
+    {
+        std::lock_guard lock(m_cacheMutex);
+        if (const auto found = m_cache.find(key); found != m_cache.end()) {
+            if (problems)
+                problems->insert(problems->end(), found->second.problems.begin(),
+                        found->second.problems.end());
+            return found->second.policy;
         }
-        if (parsed.value)
-            entry.policy = std::make_shared<const Policy>(std::move(*parsed.value));
-        found = m_cache.emplace(std::move(key), std::move(entry)).first;
     }
+    // Compile outside the lock, so that threads compile in parallel.
+    PolicyParseOptions options;
+    options.type = type;
+    options.resourceKind = kind;
+    options.name = name;
+    Parsed<Policy> parsed = parsePolicyText(document.text(), options);
+    CacheEntry entry;
+    const SourceSpan &span = document.span();
+    const bool inPlace = document.form() == PolicyText::Form::Object;
+    for (auto &d : parsed.diagnostics) {
+        if (d.severity != Severity::Error)
+            continue;
+        // A document in the file has file positions; a decoded string's problems are placed
+        // at the string.
+        d.where.offset = span.offset + (inPlace ? d.where.offset : 0);
+        locate(span.source, d);
+        d.message = name + ": " + d.message;
+        entry.problems.push_back(d);
+    }
+    if (parsed.value)
+        entry.policy = std::make_shared<const Policy>(std::move(*parsed.value));
+    std::lock_guard lock(m_cacheMutex);
+    const auto found = m_cache.emplace(key, std::move(entry)).first; // first one in wins
     if (problems)
         problems->insert(
                 problems->end(), found->second.problems.begin(), found->second.problems.end());
     return found->second.policy;
 }
+
+void Resolver::locate(std::uint32_t source, Diagnostic &d) const
+{
+    if (source >= m_account.sources().size())
+        return;
+    std::lock_guard lock(m_linesMutex);
+    if (m_lines.size() < m_account.sources().size())
+        m_lines.resize(m_account.sources().size());
+    const auto &text = m_account.sources()[source]->text;
+    if (!m_lines[source])
+        m_lines[source] = std::make_unique<json::LineIndex>(text);
+    const auto position = m_lines[source]->position(d.where.offset);
+    d.where.file = m_account.sources()[source]->name;
+    d.where.line = position.line;
+    d.where.column = position.column;
+}
+
+void Resolver::precompile(unsigned threads) const
+{
+    struct Task
+    {
+        const PolicyText *document;
+        PolicyType type;
+        ResourcePolicyKind kind;
+        const std::string *name;
+    };
+    std::vector<Task> tasks;
+    const auto inlines = [&tasks](const std::vector<InlinePolicy> &policies) {
+        for (const auto &p : policies)
+            tasks.push_back({ &p.document, PolicyType::Identity, ResourcePolicyKind::Ordinary,
+                    &p.name });
+    };
+    for (const auto &user : m_account.users())
+        inlines(user.inlinePolicies);
+    for (const auto &group : m_account.groups())
+        inlines(group.inlinePolicies);
+    for (const auto &role : m_account.roles())
+        inlines(role.inlinePolicies);
+    for (const auto &policy : m_account.policies())
+        if (const PolicyVersion *version = policy.defaultPolicyVersion())
+            tasks.push_back({ &version->document, PolicyType::Identity,
+                    ResourcePolicyKind::Ordinary, &policy.name });
+    if (threads == 0)
+        threads = std::max(1u, std::thread::hardware_concurrency());
+    std::atomic<size_t> next { 0 };
+    const auto work = [&]() {
+        for (size_t i = next.fetch_add(1); i < tasks.size(); i = next.fetch_add(1))
+            compile(*tasks[i].document, tasks[i].type, tasks[i].kind, *tasks[i].name, nullptr);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto &thread : pool)
+        thread.join();
+
+    // Each principal's identity policies in one list, so who-can walks no indexes.
+    const auto listOf = [this](const ResolvedPrincipal &principal) {
+        std::vector<PolicyRef> list;
+        forEachIdentityDocument(principal, [&](const PolicyText &document, const std::string &name) {
+            if (PolicyRef policy = compile(document, PolicyType::Identity,
+                        ResourcePolicyKind::Ordinary, name, nullptr))
+                list.push_back(std::move(policy));
+        });
+        return list;
+    };
+    std::vector<std::vector<PolicyRef>> users(m_account.users().size());
+    for (size_t i = 0; i < users.size(); ++i) {
+        ResolvedPrincipal principal;
+        principal.user = &m_account.users()[i];
+        users[i] = listOf(principal);
+    }
+    std::vector<std::vector<PolicyRef>> roles(m_account.roles().size());
+    for (size_t i = 0; i < roles.size(); ++i) {
+        ResolvedPrincipal principal;
+        principal.role = &m_account.roles()[i];
+        roles[i] = listOf(principal);
+    }
+    m_userIdentity = std::move(users);
+    m_roleIdentity = std::move(roles);
+}
+
+ResolvedPrincipal Resolver::userPrincipal(const User &user) const
+{
+    ResolvedPrincipal resolved;
+    resolved.user = &user;
+    resolved.principal.kind = PrincipalKind::IamUser;
+    resolved.principal.text = user.arn;
+    resolved.principal.partition = "aws";
+    resolved.principal.account = m_account.accountId();
+    if (const auto arn = parseArn(user.arn)) {
+        resolved.principal.partition = std::string(arn->partition);
+        resolved.principal.account = std::string(arn->account);
+    }
+    resolved.principal.name = user.name;
+    return resolved;
+}
+
+ResolvedPrincipal Resolver::roleSessionPrincipal(const Role &role, std::string_view session) const
+{
+    ResolvedPrincipal resolved;
+    resolved.role = &role;
+    resolved.principal.kind = PrincipalKind::RoleSession;
+    resolved.principal.partition = "aws";
+    resolved.principal.account = m_account.accountId();
+    if (const auto arn = parseArn(role.arn)) {
+        resolved.principal.partition = std::string(arn->partition);
+        resolved.principal.account = std::string(arn->account);
+    }
+    resolved.principal.name = role.name;
+    resolved.principal.session = std::string(session.empty() ? defaultSessionName : session);
+    resolved.principal.sessionKnown = true;
+    resolved.principal.text = "arn:" + resolved.principal.partition + ":sts::"
+            + resolved.principal.account + ":assumed-role/" + role.name + "/"
+            + resolved.principal.session;
+    return resolved;
+}
+
+const std::vector<PolicyRef> *Resolver::compiledIdentity(const ResolvedPrincipal &principal) const
+{
+    if (principal.user && m_userIdentity.size() == m_account.users().size())
+        return &m_userIdentity[static_cast<size_t>(principal.user - m_account.users().data())];
+    if (principal.role && m_roleIdentity.size() == m_account.roles().size())
+        return &m_roleIdentity[static_cast<size_t>(principal.role - m_account.roles().data())];
+    return nullptr;
+}
+
 
 std::optional<ResolvedPrincipal> Resolver::findPrincipal(
         std::string_view text, std::string_view session, std::string &error) const
@@ -141,31 +273,9 @@ std::optional<ResolvedPrincipal> Resolver::findPrincipal(
     ResolvedPrincipal resolved;
     const std::string &account = m_account.accountId();
     const std::string sessionName(session.empty() ? defaultSessionName : session);
-    const auto asUser = [&](const User &user) {
-        resolved.user = &user;
-        resolved.principal.kind = PrincipalKind::IamUser;
-        resolved.principal.text = user.arn;
-        resolved.principal.partition = "aws";
-        if (const auto arn = parseArn(user.arn)) {
-            resolved.principal.partition = std::string(arn->partition);
-            resolved.principal.account = std::string(arn->account);
-        }
-        resolved.principal.name = user.name;
-    };
+    const auto asUser = [&](const User &user) { resolved = userPrincipal(user); };
     const auto asRoleSession = [&](const Role &role, const std::string &name) {
-        resolved.role = &role;
-        resolved.principal.kind = PrincipalKind::RoleSession;
-        resolved.principal.partition = "aws";
-        resolved.principal.account = account;
-        if (const auto arn = parseArn(role.arn)) {
-            resolved.principal.partition = std::string(arn->partition);
-            resolved.principal.account = std::string(arn->account);
-        }
-        resolved.principal.name = role.name;
-        resolved.principal.session = name;
-        resolved.principal.sessionKnown = true;
-        resolved.principal.text = "arn:" + resolved.principal.partition
-                + ":sts::" + resolved.principal.account + ":assumed-role/" + role.name + "/" + name;
+        resolved = roleSessionPrincipal(role, name);
     };
     if (text.empty()) {
         error = "no principal given";

@@ -3,8 +3,10 @@
 #include "model/account.h"
 #include "model/evaluator.h"
 #include "model/isotime.h"
+#include "model/json.h"
 #include "model/scenario.h"
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -96,6 +98,50 @@ public:
     /// group), and its boundary; what resolve() uses, for listing.
     void identityPolicies(const ResolvedPrincipal &principal, AccountRequest &into) const;
 
+    /// Calls `each(document, name)` for every identity policy document of a principal: its
+    /// inline policies, its attached managed policies' default versions, and its groups'.
+    /// No provenance, no copies: the quick walk who-can filters principals with.
+    template <typename Each>
+    void forEachIdentityDocument(const ResolvedPrincipal &principal, Each each) const
+    {
+        const auto managed = [&](const std::vector<AttachedPolicy> &attached) {
+            for (const auto &a : attached)
+                if (const ManagedPolicy *policy = m_account.findPolicy(a.arn))
+                    if (const PolicyVersion *version = policy->defaultPolicyVersion())
+                        each(version->document, policy->name);
+        };
+        const auto inlines = [&](const std::vector<InlinePolicy> &policies) {
+            for (const auto &p : policies)
+                each(p.document, p.name);
+        };
+        if (const User *user = principal.user) {
+            inlines(user->inlinePolicies);
+            managed(user->attachedPolicies);
+            for (const auto &name : user->groupNames)
+                if (const Group *group = m_account.findGroup(name)) {
+                    inlines(group->inlinePolicies);
+                    managed(group->attachedPolicies);
+                }
+        }
+        if (const Role *role = principal.role) {
+            inlines(role->inlinePolicies);
+            managed(role->attachedPolicies);
+        }
+    }
+
+    /// The principal of a user, and of a session of a role, as findPrincipal() makes them.
+    ResolvedPrincipal userPrincipal(const User &user) const;
+    ResolvedPrincipal roleSessionPrincipal(const Role &role, std::string_view session) const;
+
+    /// After precompile(): every identity policy of a user or role, compiled, in one list
+    /// (inline, attached, its groups'); nullptr before, or for other principals.
+    const std::vector<PolicyRef> *compiledIdentity(const ResolvedPrincipal &principal) const;
+
+    /// Compiles every identity policy of the account (inline, and managed default versions)
+    /// on `threads` threads (0: the machine's cores), so that later questions find them
+    /// compiled. Compiling is otherwise lazy: a document is compiled the first time asked.
+    void precompile(unsigned threads = 0) const;
+
     /// Compiles a policy document of the account once; later calls return the same policy.
     /// Null when it does not compile; its diagnostics (with file positions) go to `problems`.
     PolicyRef compile(const PolicyText &document, PolicyType type, ResourcePolicyKind kind,
@@ -109,14 +155,31 @@ private:
     void fillContext(const ResolvedPrincipal &principal, const AccountRequest &resolved,
             const Resource *resource, Instant now, RequestContext &context) const;
 
+    void locate(std::uint32_t source, Diagnostic &d) const;
+
     const Account &m_account;
+    struct CacheKey
+    {
+        const void *text; // a document's text never moves while the Account lives
+        PolicyType type;
+        ResourcePolicyKind kind;
+        bool operator==(const CacheKey &) const = default;
+    };
+    struct CacheKeyHash
+    {
+        size_t operator()(const CacheKey &key) const;
+    };
     struct CacheEntry
     {
         PolicyRef policy;
         std::vector<Diagnostic> problems;
     };
-    mutable std::mutex m_cacheMutex; // who-can compiles from several threads
-    mutable std::unordered_map<std::string, CacheEntry> m_cache;
+    mutable std::mutex m_cacheMutex; // who-can and precompile() compile from several threads
+    mutable std::unordered_map<CacheKey, CacheEntry, CacheKeyHash> m_cache;
+    mutable std::vector<std::vector<PolicyRef>> m_userIdentity; // by user index, precompile()
+    mutable std::vector<std::vector<PolicyRef>> m_roleIdentity; // by role index
+    mutable std::mutex m_linesMutex;
+    mutable std::vector<std::unique_ptr<json::LineIndex>> m_lines; // per source, when needed
 };
 
 } // namespace iamx

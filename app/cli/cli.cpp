@@ -14,6 +14,8 @@ Usage:
   iamx test FILE                check every scenario's "expect"; ends with "N passed, N failed"
   iamx bench FILE [--seconds S] evaluate FILE's scenarios repeatedly; prints "evals/s: N" last
   iamx summary --account FILE   load an account and count what it holds, with its problems
+  iamx who-can --account FILE --action A --resource R
+                                every user and role session the account allows to do it
   iamx save --account FILE -o OUT  write an account as one workspace file, losing nothing
   iamx help [COMMAND]           this text, or a command's
   iamx --version
@@ -57,6 +59,8 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         return cli::runSummary(rest, out, err);
     if (command == "save")
         return cli::runSave(rest, out, err);
+    if (command == "who-can")
+        return cli::runWhoCan(rest, out, err);
     if (command == "bench")
         return cli::runBench(rest, out, err);
     err << "iamx: unknown command '" << command << "'\n\n" << usage;

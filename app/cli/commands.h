@@ -12,6 +12,7 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
 int runTest(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runSummary(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runSave(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int runWhoCan(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 
 } // namespace iamx::cli
