@@ -552,11 +552,22 @@ LineIndex::Position LineIndex::position(size_t offset) const
     const auto next = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const size_t lineIndex = static_cast<size_t>(next - m_lineStarts.begin()) - 1;
     const size_t lineStart = m_lineStarts[lineIndex];
+    // Findings come in increasing order, often many on one long (minified) line: continue
+    // counting from the last position asked when it is earlier on the same line, so that k
+    // positions on a line of n bytes cost O(n + k), not O(n * k).
+    size_t from = lineStart;
     size_t codePoints = 0;
-    for (size_t i = lineStart; i < offset; ++i) {
+    if (m_lastLine == lineIndex && m_lastOffset <= offset) {
+        from = m_lastOffset;
+        codePoints = m_lastCodePoints;
+    }
+    for (size_t i = from; i < offset; ++i) {
         if (!isContinuation(static_cast<unsigned char>(m_text[i])))
             ++codePoints;
     }
+    m_lastLine = lineIndex;
+    m_lastOffset = offset;
+    m_lastCodePoints = codePoints;
     // An offset inside a multibyte character belongs to that character's column.
     if (offset < m_text.size() && codePoints > 0
             && isContinuation(static_cast<unsigned char>(m_text[offset])))

@@ -94,6 +94,11 @@ public:
 private:
     std::string_view m_text;
     std::vector<size_t> m_lineStarts;
+    // Where the last position() call ended, to count on from there (not thread-safe: a
+    // LineIndex is used by one thread at a time).
+    mutable size_t m_lastLine = static_cast<size_t>(-1);
+    mutable size_t m_lastOffset = 0;
+    mutable size_t m_lastCodePoints = 0;
 };
 
 /// One reference token of a JSON pointer, escaped as RFC 6901 says (`~` -> `~0`, `/` -> `~1`).

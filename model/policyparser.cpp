@@ -5,6 +5,9 @@
 #include "model/casefold.h"
 #include "model/decimal.h"
 
+#include <unordered_map>
+#include <unordered_set>
+
 namespace iamx {
 namespace {
 
@@ -154,6 +157,11 @@ Parsed<Policy> PolicyCompiler::run(const json::Value &document)
         }
     }
     m_policy.variablesEnabled = m_policy.version == "2012-10-17";
+    if (m_policy.version == "2008-10-17")
+        if (const json::Value *version = document.find("Version"))
+            warning("OLD_VERSION", "/Version",
+                    "Version 2008-10-17 reads policy variables as plain text; use 2012-10-17",
+                    *version);
     if (!document.find("Version")) {
         report(Severity::Warning, "MISSING_VERSION", "",
                 "no Version: policy variables are read as plain text (add \"Version\": "
@@ -180,17 +188,14 @@ Parsed<Policy> PolicyCompiler::run(const json::Value &document)
                 *statements);
     }
     // Sids are informational, but IAM wants them unique.
+    std::unordered_set<std::string_view> sids;
     for (size_t i = 0; i < m_policy.statements.size(); ++i) {
         const auto &sid = m_policy.statements[i].sid;
         if (!sid || sid->empty())
             continue;
-        for (size_t j = 0; j < i; ++j) {
-            if (m_policy.statements[j].sid == sid) {
-                warning("UNIQUE_SIDS_REQUIRED", m_policy.statements[i].pointer + "/Sid",
-                        "Sid \"" + *sid + "\" is used by more than one statement", *m_sidValues[i]);
-                break;
-            }
-        }
+        if (!sids.insert(*sid).second)
+            warning("UNIQUE_SIDS_REQUIRED", m_policy.statements[i].pointer + "/Sid",
+                    "Sid \"" + *sid + "\" is used by more than one statement", *m_sidValues[i]);
     }
     if (!m_result.hasErrors())
         m_result.value = std::move(m_policy);
@@ -206,17 +211,13 @@ void PolicyCompiler::checkDuplicateKeys(const json::Value &value, const std::str
     }
     if (!value.isObject())
         return;
-    for (size_t i = 0; i < value.members.size(); ++i) {
-        const auto &member = value.members[i];
+    std::unordered_set<std::string_view> keys;
+    for (const auto &member : value.members) {
         const std::string memberPointer = pointer + "/" + json::escapePointerToken(member.key);
-        for (size_t j = 0; j < i; ++j) {
-            if (value.members[j].key == member.key) {
-                report(Severity::Error, "DUPLICATE_KEY", memberPointer,
-                        "key \"" + member.key + "\" appears more than once in the same object",
-                        member.keyOffset, member.keyLength);
-                break;
-            }
-        }
+        if (!keys.insert(member.key).second)
+            report(Severity::Error, "DUPLICATE_KEY", memberPointer,
+                    "key \"" + member.key + "\" appears more than once in the same object",
+                    member.keyOffset, member.keyLength);
         checkDuplicateKeys(member.value, memberPointer);
     }
 }
@@ -736,7 +737,9 @@ void PolicyCompiler::compileConditions(
         const std::string blockPointer = pointer + "/" + json::escapePointerToken(block.key);
         const auto op = parseConditionOperator(block.key);
         if (!op) {
-            const bool nullIfExists = block.key.ends_with("NullIfExists");
+            const std::string_view name = std::string_view(block.key).substr(
+                    block.key.find(':') == std::string::npos ? 0 : block.key.find(':') + 1);
+            const bool nullIfExists = name == "NullIfExists";
             report(Severity::Error,
                     nullIfExists ? "NULL_WITH_IF_EXISTS" : "INVALID_CONDITION_OPERATOR",
                     blockPointer,
@@ -752,6 +755,7 @@ void PolicyCompiler::compileConditions(
                     block.value);
             continue;
         }
+        std::unordered_map<std::string, std::string> lowerKeys;
         for (size_t k = 0; k < block.value.members.size(); ++k) {
             const auto &entry = block.value.members[k];
             const std::string keyPointer = blockPointer + "/" + json::escapePointerToken(entry.key);
@@ -761,16 +765,13 @@ void PolicyCompiler::compileConditions(
             condition.key = entry.key;
             condition.lowerKey = toLowercase(entry.key);
             condition.pointer = keyPointer;
-            for (size_t j = 0; j < k; ++j) {
-                const auto &earlier = block.value.members[j].key;
-                if (earlier != entry.key && toLowercase(earlier) == condition.lowerKey) {
-                    report(Severity::Warning, "DUPLICATE_KEYS_WITH_DIFFERENT_CASE", keyPointer,
-                            "condition keys are case-insensitive: \"" + entry.key + "\" repeats \""
-                                    + earlier + "\" (both must hold)",
-                            entry.keyOffset, entry.keyLength);
-                    break;
-                }
-            }
+            // Keys are case-insensitive: the same key in another case is a second condition.
+            const auto [seen, added] = lowerKeys.try_emplace(condition.lowerKey, entry.key);
+            if (!added && seen->second != entry.key)
+                report(Severity::Warning, "DUPLICATE_KEYS_WITH_DIFFERENT_CASE", keyPointer,
+                        "condition keys are case-insensitive: \"" + entry.key + "\" repeats \""
+                                + seen->second + "\" (both must hold)",
+                        entry.keyOffset, entry.keyLength);
             std::vector<const json::Value *> values;
             bool typesOk = true;
             const auto acceptValue = [&](const json::Value &v, const std::string &where) {

@@ -168,8 +168,8 @@ void Resolver::precompile(unsigned threads) const
     std::vector<Task> tasks;
     const auto inlines = [&tasks](const std::vector<InlinePolicy> &policies) {
         for (const auto &p : policies)
-            tasks.push_back({ &p.document, PolicyType::Identity, ResourcePolicyKind::Ordinary,
-                    &p.name });
+            tasks.push_back(
+                    { &p.document, PolicyType::Identity, ResourcePolicyKind::Ordinary, &p.name });
     };
     for (const auto &user : m_account.users())
         inlines(user.inlinePolicies);
@@ -198,11 +198,12 @@ void Resolver::precompile(unsigned threads) const
     // Each principal's identity policies in one list, so who-can walks no indexes.
     const auto listOf = [this](const ResolvedPrincipal &principal) {
         std::vector<PolicyRef> list;
-        forEachIdentityDocument(principal, [&](const PolicyText &document, const std::string &name) {
-            if (PolicyRef policy = compile(document, PolicyType::Identity,
-                        ResourcePolicyKind::Ordinary, name, nullptr))
-                list.push_back(std::move(policy));
-        });
+        forEachIdentityDocument(
+                principal, [&](const PolicyText &document, const std::string &name) {
+                    if (PolicyRef policy = compile(document, PolicyType::Identity,
+                                ResourcePolicyKind::Ordinary, name, nullptr))
+                        list.push_back(std::move(policy));
+                });
         return list;
     };
     std::vector<std::vector<PolicyRef>> users(m_account.users().size());
@@ -251,8 +252,8 @@ ResolvedPrincipal Resolver::roleSessionPrincipal(const Role &role, std::string_v
     resolved.principal.name = role.name;
     resolved.principal.session = std::string(session.empty() ? defaultSessionName : session);
     resolved.principal.sessionKnown = true;
-    resolved.principal.text = "arn:" + resolved.principal.partition + ":sts::"
-            + resolved.principal.account + ":assumed-role/" + role.name + "/"
+    resolved.principal.text = "arn:" + resolved.principal.partition
+            + ":sts::" + resolved.principal.account + ":assumed-role/" + role.name + "/"
             + resolved.principal.session;
     return resolved;
 }
@@ -265,7 +266,6 @@ const std::vector<PolicyRef> *Resolver::compiledIdentity(const ResolvedPrincipal
         return &m_roleIdentity[static_cast<size_t>(principal.role - m_account.roles().data())];
     return nullptr;
 }
-
 
 std::optional<ResolvedPrincipal> Resolver::findPrincipal(
         std::string_view text, std::string_view session, std::string &error) const

@@ -4,6 +4,7 @@
 #include "model/policyparser.h"
 
 #include <array>
+#include <unordered_set>
 
 namespace iamx {
 namespace {
@@ -46,6 +47,7 @@ private:
         d.where.line = position.line;
         d.where.column = position.column;
     }
+    void reportDuplicates(const json::Value &object, const std::string &pointer);
     void readRequest(const json::Value &value, Request &request);
     void readContext(const json::Value &value, RequestContext &context);
     PolicyRef readPolicy(const json::Value &value, const std::string &pointer,
@@ -84,15 +86,9 @@ void ScenarioReader::read(const json::Value &value)
             break;
         }
     }
-    // Duplicate keys anywhere in the scenario's own fields would silently lose data.
-    for (size_t i = 0; i < value.members.size(); ++i)
-        for (size_t j = 0; j < i; ++j)
-            if (value.members[i].key == value.members[j].key) {
-                problem("DUPLICATE_KEY", "/" + json::escapePointerToken(value.members[i].key),
-                        "key \"" + value.members[i].key + "\" appears more than once",
-                        value.members[i].value);
-                break;
-            }
+    // Duplicate keys anywhere in the scenario's own fields would silently lose data (the
+    // policy documents are checked by the policy parser).
+    reportDuplicates(value, "");
 
     Scenario scenario;
     scenario.forAccount = m_forAccount;
@@ -151,12 +147,22 @@ void ScenarioReader::read(const json::Value &value)
         m_entry.scenario = std::move(scenario);
 }
 
+void ScenarioReader::reportDuplicates(const json::Value &object, const std::string &pointer)
+{
+    std::unordered_set<std::string_view> keys;
+    for (const auto &member : object.members)
+        if (!keys.insert(member.key).second)
+            problem("DUPLICATE_KEY", pointer + "/" + json::escapePointerToken(member.key),
+                    "key \"" + member.key + "\" appears more than once", member.value);
+}
+
 void ScenarioReader::readRequest(const json::Value &value, Request &request)
 {
     if (!value.isObject()) {
         problem("INVALID_REQUEST_FIELD", "/request", "\"request\" must be an object", value);
         return;
     }
+    reportDuplicates(value, "/request");
     const auto stringField = [&](std::string_view key, bool required) -> const json::Value * {
         const json::Value *field = value.find(key);
         const std::string pointer = "/request/" + std::string(key);

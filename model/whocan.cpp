@@ -68,8 +68,7 @@ Answer ask(const Resolver &resolver, const ResolvedPrincipal &principal, std::st
     if (keys.empty())
         return answer;
     answer.kind = Answer::Kind::Conditional;
-    answer.conditional.principal =
-            principal.role ? principal.role->arn : principal.principal.text;
+    answer.conditional.principal = principal.role ? principal.role->arn : principal.principal.text;
     answer.conditional.keys.assign(keys.begin(), keys.end());
     answer.conditional.decisive = describeDecisive(resolved, optimistic.decisive);
     return answer;
@@ -78,8 +77,7 @@ Answer ask(const Resolver &resolver, const ResolvedPrincipal &principal, std::st
 } // namespace
 
 WhoCanResult whoCan(const Resolver &resolver, const Account &account, std::string_view action,
-        std::string_view resource, const ContextOverrides &overrides, Instant now,
-        unsigned threads)
+        std::string_view resource, const ContextOverrides &overrides, Instant now, unsigned threads)
 {
     // Every user, and a session of every role (not root, services or other accounts, §5).
     std::vector<ResolvedPrincipal> principals;
@@ -123,7 +121,7 @@ WhoCanResult whoCan(const Resolver &resolver, const Account &account, std::strin
         threads = std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, static_cast<unsigned>(principals.size() / 64 + 1));
     std::vector<Answer> answers(principals.size());
-    std::atomic<size_t> next{0};
+    std::atomic<size_t> next { 0 };
     const auto work = [&]() {
         Decision decision; // one per thread, reused: deciding allocates nothing once grown
         for (size_t i = next.fetch_add(1); i < principals.size(); i = next.fetch_add(1))

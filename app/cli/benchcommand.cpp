@@ -65,8 +65,8 @@ int benchAccount(const Arguments &arguments, std::ostream &out, std::ostream &er
     out << "principals: " << result.principalsConsidered << '\n';
     out << "who-can allowed: " << result.allowed.size()
         << ", conditional: " << result.conditional.size() << '\n';
-    std::snprintf(line, sizeof line, "load s: %.3f\npeak MB: %.0f\ncompile s: %.3f\n", load,
-            peak, compile);
+    std::snprintf(line, sizeof line, "load s: %.3f\npeak MB: %.0f\ncompile s: %.3f\n", load, peak,
+            compile);
     out << line;
     std::snprintf(line, sizeof line, "who-can ms: %.1f\n", whoCanSeconds * 1000);
     out << line;
