@@ -1,6 +1,7 @@
 #include "arguments.h"
 
 #include "model/accountio.h"
+#include "resources/demoaccount.h"
 
 #include <cerrno>
 #include <cstring>
@@ -163,7 +164,13 @@ int loadAccountArgument(std::string_view command, const Arguments &arguments,
             << " --help')\n";
         return ExitUsage;
     }
-    Parsed<Account> loaded = loadAccountFiles(paths);
+    // `--account demo` is the built-in classroom account.
+    Parsed<Account> loaded;
+    if (paths.size() == 1 && paths.front() == resources::demoAccountName)
+        loaded = loadAccount({ { std::string(resources::demoAccountName),
+                std::string(resources::demoAccountText()) } });
+    else
+        loaded = loadAccountFiles(paths);
     if (!loaded.value) {
         for (const auto &d : loaded.diagnostics)
             if (d.severity == Severity::Error)
