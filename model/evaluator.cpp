@@ -104,8 +104,8 @@ public:
     void run();
 
 private:
-    bool statementApplies(
-            const Statement &statement, PrincipalMatch &match, StatementExplanation *trace);
+    bool statementApplies(const Statement &statement, const StatementRef &ref,
+            PrincipalMatch &match, StatementExplanation *trace);
     // Evaluates every statement of a policy; returns whether one of its Allows applies.
     bool evaluatePolicy(const Policy &policy, PolicyType type, std::uint16_t level,
             std::uint16_t index, LayerExplanation *layer);
@@ -127,8 +127,8 @@ private:
     bool m_scpLevelMissingAllow = false;
 };
 
-bool Evaluation::statementApplies(
-        const Statement &statement, PrincipalMatch &match, StatementExplanation *trace)
+bool Evaluation::statementApplies(const Statement &statement, const StatementRef &ref,
+        PrincipalMatch &match, StatementExplanation *trace)
 {
     MatchScratch &scratch = m_out.scratch.match;
     // The fast path stops at the first element that fails; with a trace every element is
@@ -189,11 +189,14 @@ bool Evaluation::statementApplies(
         ConditionExplanation *conditionTrace =
                 trace ? &trace->conditionDetails.emplace_back() : nullptr;
         const bool holds = evaluateCondition(condition, m_request.context, scratch, conditionTrace);
-        if (!holds && conditionTrace && m_options.assumeAbsentKeysForAllows
-                && statement.effect == Effect::Allow
+        if (!holds && m_options.assumeAbsentKeysForAllows && statement.effect == Effect::Allow
                 && !m_request.context.find(condition.lowerKey)) {
-            conditionTrace->assumed = true; // "but for this key": who-can's conditional
-            conditionTrace->satisfied = true;
+            // "But for this key": who-can's conditional answers.
+            if (conditionTrace) {
+                conditionTrace->assumed = true;
+                conditionTrace->satisfied = true;
+            }
+            m_out.scratch.assumedKeys.emplace_back(ref, condition.key);
             continue;
         }
         if (!holds) {
@@ -228,7 +231,7 @@ bool Evaluation::evaluatePolicy(const Policy &policy, PolicyType type, std::uint
             trace->pointer = statement.pointer;
         }
         PrincipalMatch match = PrincipalMatch::None;
-        if (!statementApplies(statement, match, trace))
+        if (!statementApplies(statement, ref, match, trace))
             continue;
         if (statement.effect == Effect::Deny) {
             m_out.decisive.push_back(ref);
@@ -574,9 +577,11 @@ const Policy &PolicySet::policy(const StatementRef &ref) const
     return *identity.at(ref.policy);
 }
 
-void decide(const PolicySet &policies, const Request &request, Decision &out)
+void decide(const PolicySet &policies, const Request &request, Decision &out,
+        const ExplainOptions &options)
 {
-    Evaluation(policies, request, out, nullptr).run();
+    out.scratch.assumedKeys.clear();
+    Evaluation(policies, request, out, nullptr, options).run();
 }
 
 Explanation explain(

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 // The decision of iam-evaluation.md §2: every applicable policy's statements evaluated once,
@@ -51,11 +53,19 @@ struct Decision
         std::vector<StatementRef> identityAllows;
         std::vector<StatementRef> resourceAllows;
         std::vector<PrincipalMatch> resourceAllowMatches;
+        /// With ExplainOptions::assumeAbsentKeysForAllows: the statements whose conditions
+        /// on absent keys were taken as met, and those keys.
+        std::vector<std::pair<StatementRef, std::string_view>> assumedKeys;
     } scratch;
 };
 
-/// Decides one request: the fast path, allocation-free in steady state.
-void decide(const PolicySet &policies, const Request &request, Decision &out);
+struct ExplainOptions;
+
+/// Decides one request: the fast path, allocation-free in steady state. With options, see
+/// ExplainOptions (the assumed keys are left in out.scratch.assumedKeys).
+void decide(const PolicySet &policies, const Request &request, Decision &out,
+        const ExplainOptions &options);
+inline void decide(const PolicySet &policies, const Request &request, Decision &out);
 
 /// True when an Allow statement of `policy` could apply to `action` on `resource`, whatever
 /// the caller and the conditions (a resource entry with a policy variable counts as a maybe).
@@ -70,6 +80,11 @@ struct ExplainOptions
     /// who-can's conditional answers. Deny statements are evaluated as they are.
     bool assumeAbsentKeysForAllows = false;
 };
+
+inline void decide(const PolicySet &policies, const Request &request, Decision &out)
+{
+    decide(policies, request, out, ExplainOptions {});
+}
 
 /// Decides one request and explains it: every layer, every statement, every condition.
 /// Shares all matching code with decide(); this path allocates.

@@ -95,6 +95,8 @@ std::optional<RequestPrincipal> parseRequestPrincipal(std::string_view text, std
 
 ContextEntry &RequestContext::slot(std::string_view key)
 {
+    if (m_entries.empty())
+        m_entries.reserve(24); // a principal's keys and the environment, without regrowing
     const std::string lower = toLowercase(key);
     for (auto &entry : m_entries)
         if (entry.lowerKey == lower)

@@ -158,6 +158,11 @@ void Resolver::locate(std::uint32_t source, Diagnostic &d) const
 
 void Resolver::precompile(unsigned threads) const
 {
+    std::call_once(m_precompiled, [this, threads]() { precompileOnce(threads); });
+}
+
+void Resolver::precompileOnce(unsigned threads) const
+{
     struct Task
     {
         const PolicyText *document;
@@ -351,7 +356,7 @@ std::optional<ResolvedPrincipal> Resolver::findPrincipal(
 void Resolver::identityPolicies(const ResolvedPrincipal &principal, AccountRequest &into) const
 {
     // Managed policies reached by several routes are evaluated once, with every route shown.
-    std::map<std::string, size_t> managedIndex;
+    std::vector<std::pair<std::string_view, size_t>> managedIndex; // few: a linear search
     const auto addInline = [&](const InlinePolicy &policy, const std::string &via) {
         PolicyRef compiled = compile(policy.document, PolicyType::Identity,
                 ResourcePolicyKind::Ordinary, policy.name, &into.problems);
@@ -390,16 +395,18 @@ void Resolver::identityPolicies(const ResolvedPrincipal &principal, AccountReque
     };
     const auto addManaged = [&](const AttachedPolicy &attached, const std::string &via,
                                     const std::string &owner) {
-        if (const auto known = managedIndex.find(attached.arn); known != managedIndex.end()) {
-            into.identityOrigins[known->second].routes.push_back(via);
-            return;
+        for (const auto &[arn, index] : managedIndex) {
+            if (arn == attached.arn) {
+                into.identityOrigins[index].routes.push_back(via);
+                return;
+            }
         }
         auto [compiled, origin] = managed(attached.arn, PolicyType::Identity, owner);
         if (!compiled)
             return;
         origin.via = via;
         origin.routes = { via };
-        managedIndex.emplace(attached.arn, into.policies.identity.size());
+        managedIndex.emplace_back(attached.arn, into.policies.identity.size());
         into.policies.identity.push_back(std::move(compiled));
         into.identityOrigins.push_back(std::move(origin));
     };

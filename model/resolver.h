@@ -136,6 +136,15 @@ public:
     /// After precompile(): every identity policy of a user or role, compiled, in one list
     /// (inline, attached, its groups'); nullptr before, or for other principals.
     const std::vector<PolicyRef> *compiledIdentity(const ResolvedPrincipal &principal) const;
+    /// The same by index into Account::users() / roles(); empty before precompile().
+    const std::vector<std::vector<PolicyRef>> &compiledUserIdentities() const
+    {
+        return m_userIdentity;
+    }
+    const std::vector<std::vector<PolicyRef>> &compiledRoleIdentities() const
+    {
+        return m_roleIdentity;
+    }
 
     /// Compiles every identity policy of the account (inline, and managed default versions)
     /// on `threads` threads (0: the machine's cores), so that later questions find them
@@ -156,6 +165,7 @@ private:
             const Resource *resource, Instant now, RequestContext &context) const;
 
     void locate(std::uint32_t source, Diagnostic &d) const;
+    void precompileOnce(unsigned threads) const;
 
     const Account &m_account;
     struct CacheKey
@@ -176,6 +186,7 @@ private:
     };
     mutable std::mutex m_cacheMutex; // who-can and precompile() compile from several threads
     mutable std::unordered_map<CacheKey, CacheEntry, CacheKeyHash> m_cache;
+    mutable std::once_flag m_precompiled;
     mutable std::vector<std::vector<PolicyRef>> m_userIdentity; // by user index, precompile()
     mutable std::vector<std::vector<PolicyRef>> m_roleIdentity; // by role index
     mutable std::mutex m_linesMutex;

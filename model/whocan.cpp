@@ -55,22 +55,20 @@ Answer ask(const Resolver &resolver, const ResolvedPrincipal &principal, std::st
     // Implicitly denied: would it be allowed if the Allows' conditions on absent keys held?
     ExplainOptions options;
     options.assumeAbsentKeysForAllows = true;
-    const Explanation optimistic = explain(resolved.policies, resolved.request, options);
-    if (optimistic.decision != DecisionKind::Allowed)
+    decide(resolved.policies, resolved.request, decision, options);
+    if (decision.kind != DecisionKind::Allowed)
         return answer;
     std::set<std::string> keys;
-    for (const auto &layer : optimistic.layers)
-        for (const auto &statement : layer.statements)
-            if (statement.decisive)
-                for (const auto &condition : statement.conditionDetails)
-                    if (condition.assumed)
-                        keys.insert(condition.key);
+    for (const auto &[ref, key] : decision.scratch.assumedKeys)
+        if (std::find(decision.decisive.begin(), decision.decisive.end(), ref)
+                != decision.decisive.end())
+            keys.insert(std::string(key));
     if (keys.empty())
         return answer;
     answer.kind = Answer::Kind::Conditional;
     answer.conditional.principal = principal.role ? principal.role->arn : principal.principal.text;
     answer.conditional.keys.assign(keys.begin(), keys.end());
-    answer.conditional.decisive = describeDecisive(resolved, optimistic.decisive);
+    answer.conditional.decisive = describeDecisive(resolved, decision.decisive);
     return answer;
 }
 
@@ -79,46 +77,64 @@ Answer ask(const Resolver &resolver, const ResolvedPrincipal &principal, std::st
 WhoCanResult whoCan(const Resolver &resolver, const Account &account, std::string_view action,
         std::string_view resource, const ContextOverrides &overrides, Instant now, unsigned threads)
 {
-    // Every user, and a session of every role (not root, services or other accounts, §5).
-    std::vector<ResolvedPrincipal> principals;
-    principals.reserve(account.users().size() + account.roles().size());
-    const size_t considered = account.users().size() + account.roles().size();
+    if (threads == 0)
+        threads = std::max(1u, std::thread::hardware_concurrency());
     resolver.precompile(threads);
-    for (const auto &user : account.users())
-        if (!user.arn.empty())
-            principals.push_back(resolver.userPrincipal(user));
-    for (const auto &role : account.roles())
-        if (!role.arn.empty())
-            principals.push_back(resolver.roleSessionPrincipal(role, {}));
+    const size_t considered = account.users().size() + account.roles().size();
 
     // A principal can only be allowed (or conditionally) if an Allow could apply to it: from
-    // its identity policies, or from the resource policy. Skip the others without resolving
-    // them: most principals of a large account never come near a given action.
+    // its identity policies, or from the resource policy. Most principals of a large account
+    // never come near a given action: they are skipped before anything is built for them.
     const AccountRequest probe = resolver.resolve(
             ResolvedPrincipal {}, action, resource, {}, now); // the resource side only
     const bool resourceMayAllow =
             probe.policies.resource && mayAllow(*probe.policies.resource, action, resource);
+    const auto &userPolicies = resolver.compiledUserIdentities();
+    const auto &rolePolicies = resolver.compiledRoleIdentities();
+    // Candidates by index: users first, then roles (index - users).
+    std::vector<char> isCandidate(considered, resourceMayAllow ? 1 : 0);
     if (!resourceMayAllow) {
-        // Policies are shared between principals (managed, and groups'): decide each once.
-        std::unordered_map<const Policy *, bool> known;
-        const auto candidate = [&](const ResolvedPrincipal &p) {
-            const std::vector<PolicyRef> *policies = resolver.compiledIdentity(p);
-            if (!policies)
-                return true;
-            for (const auto &policy : *policies) {
-                auto [entry, added] = known.try_emplace(policy.get(), false);
-                if (added)
-                    entry->second = mayAllow(*policy, action, resource);
-                if (entry->second)
-                    return true;
+        const auto scan = [&](size_t from, size_t to) {
+            // Policies are shared between principals (managed, groups'): decide each once.
+            std::unordered_map<const Policy *, bool> known;
+            for (size_t i = from; i < to; ++i) {
+                const auto &policies = i < userPolicies.size()
+                        ? userPolicies[i]
+                        : rolePolicies[i - userPolicies.size()];
+                for (const auto &policy : policies) {
+                    auto [entry, added] = known.try_emplace(policy.get(), false);
+                    if (added)
+                        entry->second = mayAllow(*policy, action, resource);
+                    if (entry->second) {
+                        isCandidate[i] = 1;
+                        break;
+                    }
+                }
             }
-            return false;
         };
-        std::erase_if(principals, [&](const ResolvedPrincipal &p) { return !candidate(p); });
+        std::vector<std::thread> scanners;
+        const size_t slice = considered / threads + 1;
+        for (unsigned t = 1; t < threads; ++t)
+            scanners.emplace_back(
+                    scan, std::min(considered, t * slice), std::min(considered, (t + 1) * slice));
+        scan(0, std::min(considered, slice));
+        for (auto &scanner : scanners)
+            scanner.join();
+    }
+    // Every user, and a session of every role (not root, services or other accounts, §5).
+    std::vector<ResolvedPrincipal> principals;
+    for (size_t i = 0; i < considered; ++i) {
+        if (!isCandidate[i])
+            continue;
+        if (i < account.users().size()) {
+            if (!account.users()[i].arn.empty())
+                principals.push_back(resolver.userPrincipal(account.users()[i]));
+        } else if (const Role &role = account.roles()[i - account.users().size()];
+                   !role.arn.empty()) {
+            principals.push_back(resolver.roleSessionPrincipal(role, {}));
+        }
     }
 
-    if (threads == 0)
-        threads = std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, static_cast<unsigned>(principals.size() / 64 + 1));
     std::vector<Answer> answers(principals.size());
     std::atomic<size_t> next { 0 };

@@ -1,7 +1,8 @@
 #include "arguments.h"
 
-#include "model/accountio.h"
 #include "resources/demoaccount.h"
+
+#include "model/accountio.h"
 
 #include <cerrno>
 #include <cstring>
