@@ -16,6 +16,8 @@ Usage:
   iamx summary --account FILE   load an account and count what it holds, with its problems
   iamx who-can --account FILE --action A --resource R
                                 every user and role session the account allows to do it
+  iamx effective --account FILE --principal P
+                                what a principal may do, service by service
   iamx save --account FILE -o OUT  write an account as one workspace file, losing nothing
   iamx help [COMMAND]           this text, or a command's
   iamx --version
@@ -61,6 +63,8 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         return cli::runSave(rest, out, err);
     if (command == "who-can")
         return cli::runWhoCan(rest, out, err);
+    if (command == "effective")
+        return cli::runEffective(rest, out, err);
     if (command == "bench")
         return cli::runBench(rest, out, err);
     err << "iamx: unknown command '" << command << "'\n\n" << usage;

@@ -13,6 +13,7 @@ int runTest(const std::vector<std::string> &args, std::ostream &out, std::ostrea
 int runSummary(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runSave(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runWhoCan(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int runEffective(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 
 } // namespace iamx::cli
