@@ -126,6 +126,8 @@ private slots:
     void usage() { compareWithGoldens(); }
     void benchBadSeconds_data();
     void benchBadSeconds() { compareWithGoldens(); }
+    void accountQuestions_data();
+    void accountQuestions() { compareWithGoldens(); }
 
     void bench_data();
     void bench();
@@ -291,6 +293,50 @@ void tst_Cli::usage_data()
     QTest::newRow("bench --help") << Args { "bench", "--help" } << std::string("help-bench") << 0
                                   << none;
     QTest::newRow("--version") << Args { "--version" } << std::string("version") << 0 << none;
+}
+
+// Questions asked of the built-in demo account, with the clock fixed.
+void tst_Cli::accountQuestions_data()
+{
+    addGoldenColumns();
+    const std::string now = "--now=2026-03-01T12:00:00Z";
+    QTest::newRow("who-can read a report") << Args { "who-can", "--account", "demo", "--action",
+        "s3:GetObject", "--resource", "arn:aws:s3:::acme-reports/reports/2026/q1.csv", now }
+                                           << std::string("whocan-reports") << 0 << std::string();
+    QTest::newRow("who-can read a report, json")
+            << Args { "who-can", "--account", "demo", "--action", "s3:GetObject", "--resource",
+                   "arn:aws:s3:::acme-reports/reports/2026/q1.csv", now, "--json" }
+            << std::string("whocan-reports-json") << 0 << std::string();
+    // Conditional: stopping an instance depends on aws:ResourceTag/team, which the context
+    // has only for listed instances; an unlisted one leaves the key absent.
+    QTest::newRow("who-can stop an unlisted instance, json")
+            << Args { "who-can", "--account", "demo", "--action", "ec2:StopInstances", "--resource",
+                   "arn:aws:ec2:eu-west-1:111122223333:instance/i-unlisted", now, "--json" }
+            << std::string("whocan-conditional-json") << 0 << std::string();
+    QTest::newRow("effective alice")
+            << Args { "effective", "--account", "demo", "--principal", "alice" }
+            << std::string("effective-alice") << 0 << std::string();
+    QTest::newRow("effective alice, json")
+            << Args { "effective", "--account", "demo", "--principal", "alice", "--json" }
+            << std::string("effective-alice-json") << 0 << std::string();
+    QTest::newRow("simulate with provenance, json") << Args {
+        "simulate", "--account", "demo", "--principal", "alice", "--action", "s3:GetObject",
+        "--resource", "arn:aws:s3:::acme-reports/reports/q1.csv", now, "--json"
+    } << std::string("simulate-account-json") << 0 << std::string();
+    QTest::newRow("simulate with provenance, text")
+            << Args { "simulate", "--account", "demo", "--principal", "erin", "--action",
+                   "iam:CreateUser", "--resource", "arn:aws:iam::111122223333:user/new", now }
+            << std::string("simulate-account-text") << 0 << std::string();
+    QTest::newRow("summary of the demo, json")
+            << Args { "summary", "--account", "demo", "--json" } << std::string("summary-demo-json")
+            << 0 << std::string();
+    QTest::newRow("unknown principal")
+            << Args { "simulate", "--account", "demo", "--principal", "nobody", "--action",
+                   "s3:GetObject", "--resource", "arn:aws:s3:::x" }
+            << std::string("account-unknown-principal") << 1 << std::string();
+    QTest::newRow("account without a question")
+            << Args { "simulate", "--account", "demo" } << std::string("account-no-question") << 2
+            << std::string();
 }
 
 void tst_Cli::benchBadSeconds_data()
