@@ -752,4 +752,40 @@ std::optional<AccountRequest> Resolver::resolveScenario(
     return resolved;
 }
 
+std::vector<std::string> Resolver::admittedBy(const Role &role) const
+{
+    std::vector<std::string> admitted;
+    const PolicyRef trust = compile(role.trustPolicy, PolicyType::Resource,
+            ResourcePolicyKind::TrustPolicy, "trust policy of " + role.name, nullptr);
+    if (!trust)
+        return admitted;
+    const auto add = [&admitted](const std::string &text) {
+        if (std::find(admitted.begin(), admitted.end(), text) == admitted.end())
+            admitted.push_back(text);
+    };
+    for (const auto &statement : trust->statements) {
+        if (statement.effect != Effect::Allow)
+            continue;
+        bool assumes = false;
+        for (const std::string_view name :
+                { "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity" }) {
+            bool listed = false;
+            for (const auto &action : statement.actions)
+                listed = listed || action.matchesAll
+                        || (action.usable && action.service == "sts"
+                                && globMatch(action.name, name, CaseMode::AsciiInsensitive));
+            assumes = assumes || (statement.notAction ? !listed : listed);
+        }
+        if (!assumes)
+            continue;
+        if (statement.principalMode == PrincipalMode::NotPrincipal) {
+            add("*");
+            continue;
+        }
+        for (const auto &principal : statement.principals)
+            add(principal.text);
+    }
+    return admitted;
+}
+
 } // namespace iamx

@@ -129,6 +129,11 @@ public:
         }
     }
 
+    /// The principals a role's trust policy admits: the `Principal` entries (as written) of
+    /// its Allow statements for sts:AssumeRole, AssumeRoleWithSAML or WithWebIdentity, and
+    /// `*` for a NotPrincipal. A back-link for browsing; conditions are not weighed.
+    std::vector<std::string> admittedBy(const Role &role) const;
+
     /// The principal of a user, and of a session of a role, as findPrincipal() makes them.
     ResolvedPrincipal userPrincipal(const User &user) const;
     ResolvedPrincipal roleSessionPrincipal(const Role &role, std::string_view session) const;
