@@ -1,6 +1,7 @@
 #include "accountio.h"
 
 #include "model/accountbuilder.h"
+#include "model/hexdigit.h"
 #include "model/json.h"
 
 #include <cerrno>
@@ -11,17 +12,6 @@
 
 namespace iamx {
 namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // The raw text of an entity or top-level member, as it was read.
 std::string_view sliceOf(const Account &account, const SourceSpan &span)
@@ -161,8 +151,8 @@ std::optional<std::string> percentDecode(std::string_view text)
         }
         if (i + 2 >= text.size())
             return std::nullopt;
-        const int high = hexValue(text[i + 1]);
-        const int low = hexValue(text[i + 2]);
+        const int high = hexDigitValue(text[i + 1]);
+        const int low = hexDigitValue(text[i + 2]);
         if (high < 0 || low < 0)
             return std::nullopt;
         out += static_cast<char>(high * 16 + low);

@@ -1,5 +1,7 @@
 #include "ipaddress.h"
 
+#include "model/hexdigit.h"
+
 #include <cstddef>
 
 namespace iamx {
@@ -12,17 +14,6 @@ constexpr int ipv6Groups = 8;
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 // 1 to `maxDigits` decimal digits, at most `maximum`. Leading zeros are decimal, not octal:
@@ -65,7 +56,7 @@ bool parseHexGroup(std::string_view text, std::uint16_t &value)
         return false;
     unsigned result = 0;
     for (const char c : text) {
-        const int digit = hexValue(c);
+        const int digit = hexDigitValue(c);
         if (digit < 0)
             return false;
         result = result * 16 + static_cast<unsigned>(digit);

@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include "model/hexdigit.h"
+
 #include <algorithm>
 #include <climits>
 
@@ -17,17 +19,6 @@ bool isWhitespace(unsigned char c)
 bool isDigit(unsigned char c)
 {
     return c >= '0' && c <= '9';
-}
-
-int hexValue(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 bool isContinuation(unsigned char c)
@@ -309,7 +300,7 @@ private:
             return -1;
         long value = 0;
         for (size_t i = pos; i < pos + 4; ++i) {
-            const int digit = hexValue(static_cast<unsigned char>(m_text[i]));
+            const int digit = hexDigitValue(m_text[i]);
             if (digit < 0)
                 return -1;
             value = value * 16 + digit;

@@ -3,12 +3,11 @@
 #include "model/arn.h"
 #include "model/casefold.h"
 #include "model/json.h"
+#include "model/parallel.h"
 #include "model/policyparser.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <thread>
 
 namespace iamx {
 namespace {
@@ -186,19 +185,9 @@ void Resolver::precompileOnce(unsigned threads) const
         if (const PolicyVersion *version = policy.defaultPolicyVersion())
             tasks.push_back({ &version->document, PolicyType::Identity,
                     ResourcePolicyKind::Ordinary, &policy.name });
-    if (threads == 0)
-        threads = std::max(1u, std::thread::hardware_concurrency());
-    std::atomic<size_t> next { 0 };
-    const auto work = [&]() {
-        for (size_t i = next.fetch_add(1); i < tasks.size(); i = next.fetch_add(1))
-            compile(*tasks[i].document, tasks[i].type, tasks[i].kind, *tasks[i].name, nullptr);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto &thread : pool)
-        thread.join();
+    parallelFor(tasks.size(), threads, [&](unsigned, size_t i) {
+        compile(*tasks[i].document, tasks[i].type, tasks[i].kind, *tasks[i].name, nullptr);
+    });
 
     // Each principal's identity policies in one list, so who-can walks no indexes.
     const auto listOf = [this](const ResolvedPrincipal &principal) {
@@ -539,35 +528,27 @@ void Resolver::addOrganization(const ResolvedPrincipal &principal, std::string_v
             && principal.principal.account == account && !managementAccount && !serviceLinked;
     // RCPs bind this account's resources, whoever calls (but not service-linked roles).
     const bool rcps = resourceAccount == account && !managementAccount && !serviceLinked;
+    const auto addLevel = [&](const std::vector<NamedPolicy> &given, PolicyType type,
+                                  const std::string &via, std::vector<PolicyRef> &policies,
+                                  std::vector<PolicyOrigin> &origins) {
+        for (const auto &named : given) {
+            if (PolicyRef compiled = compile(named.document, type, ResourcePolicyKind::Ordinary,
+                        named.name, &into.problems)) {
+                policies.push_back(std::move(compiled));
+                PolicyOrigin origin;
+                origin.via = via;
+                origin.routes = { via };
+                origins.push_back(std::move(origin));
+            }
+        }
+    };
     for (const auto &level : organization->levels) {
-        if (scps) {
-            auto &policies = into.policies.scpLevels.emplace_back();
-            auto &origins = into.scpOrigins.emplace_back();
-            for (const auto &scp : level.scps) {
-                if (PolicyRef compiled = compile(scp.document, PolicyType::ServiceControl,
-                            ResourcePolicyKind::Ordinary, scp.name, &into.problems)) {
-                    policies.push_back(std::move(compiled));
-                    PolicyOrigin origin;
-                    origin.via = "SCP at " + level.name;
-                    origin.routes = { origin.via };
-                    origins.push_back(std::move(origin));
-                }
-            }
-        }
-        if (rcps && !level.rcps.empty()) {
-            auto &policies = into.policies.rcpLevels.emplace_back();
-            auto &origins = into.rcpOrigins.emplace_back();
-            for (const auto &rcp : level.rcps) {
-                if (PolicyRef compiled = compile(rcp.document, PolicyType::ResourceControl,
-                            ResourcePolicyKind::Ordinary, rcp.name, &into.problems)) {
-                    policies.push_back(std::move(compiled));
-                    PolicyOrigin origin;
-                    origin.via = "RCP at " + level.name;
-                    origin.routes = { origin.via };
-                    origins.push_back(std::move(origin));
-                }
-            }
-        }
+        if (scps)
+            addLevel(level.scps, PolicyType::ServiceControl, "SCP at " + level.name,
+                    into.policies.scpLevels.emplace_back(), into.scpOrigins.emplace_back());
+        if (rcps && !level.rcps.empty())
+            addLevel(level.rcps, PolicyType::ResourceControl, "RCP at " + level.name,
+                    into.policies.rcpLevels.emplace_back(), into.rcpOrigins.emplace_back());
     }
 }
 

@@ -1,5 +1,7 @@
 #include "whocan.h"
 
+#include "model/parallel.h"
+
 #include <algorithm>
 #include <atomic>
 #include <set>
@@ -94,32 +96,23 @@ WhoCanResult whoCan(const Resolver &resolver, const Account &account, std::strin
     // Candidates by index: users first, then roles (index - users).
     std::vector<char> isCandidate(considered, resourceMayAllow ? 1 : 0);
     if (!resourceMayAllow) {
-        const auto scan = [&](size_t from, size_t to) {
-            // Policies are shared between principals (managed, groups'): decide each once.
-            std::unordered_map<const Policy *, bool> known;
-            for (size_t i = from; i < to; ++i) {
-                const auto &policies = i < userPolicies.size()
-                        ? userPolicies[i]
-                        : rolePolicies[i - userPolicies.size()];
-                for (const auto &policy : policies) {
-                    auto [entry, added] = known.try_emplace(policy.get(), false);
-                    if (added)
-                        entry->second = mayAllow(*policy, action, resource);
-                    if (entry->second) {
-                        isCandidate[i] = 1;
-                        break;
-                    }
+        // Policies are shared between principals (managed, groups'): decide each once per
+        // thread.
+        std::vector<std::unordered_map<const Policy *, bool>> known(
+                workerCount(considered, threads));
+        parallelFor(considered, threads, [&](unsigned worker, size_t i) {
+            const auto &policies = i < userPolicies.size() ? userPolicies[i]
+                                                           : rolePolicies[i - userPolicies.size()];
+            for (const auto &policy : policies) {
+                auto [entry, added] = known[worker].try_emplace(policy.get(), false);
+                if (added)
+                    entry->second = mayAllow(*policy, action, resource);
+                if (entry->second) {
+                    isCandidate[i] = 1;
+                    break;
                 }
             }
-        };
-        std::vector<std::thread> scanners;
-        const size_t slice = considered / threads + 1;
-        for (unsigned t = 1; t < threads; ++t)
-            scanners.emplace_back(
-                    scan, std::min(considered, t * slice), std::min(considered, (t + 1) * slice));
-        scan(0, std::min(considered, slice));
-        for (auto &scanner : scanners)
-            scanner.join();
+        });
     }
     // Every user, and a session of every role (not root, services or other accounts, §5).
     std::vector<ResolvedPrincipal> principals;
@@ -135,21 +128,13 @@ WhoCanResult whoCan(const Resolver &resolver, const Account &account, std::strin
         }
     }
 
-    threads = std::min<unsigned>(threads, static_cast<unsigned>(principals.size() / 64 + 1));
     std::vector<Answer> answers(principals.size());
-    std::atomic<size_t> next { 0 };
-    const auto work = [&]() {
-        Decision decision; // one per thread, reused: deciding allocates nothing once grown
-        for (size_t i = next.fetch_add(1); i < principals.size(); i = next.fetch_add(1))
-            answers[i] = ask(resolver, principals[i], action, resource, overrides, now, decision);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto &thread : pool)
-        thread.join();
-
+    // One Decision per thread, reused: deciding allocates nothing once it has grown.
+    std::vector<Decision> decisions(workerCount(principals.size(), threads));
+    parallelFor(principals.size(), threads, [&](unsigned worker, size_t i) {
+        answers[i] =
+                ask(resolver, principals[i], action, resource, overrides, now, decisions[worker]);
+    });
     WhoCanResult result;
     result.principalsConsidered = considered;
     for (auto &answer : answers) {
