@@ -50,6 +50,17 @@ struct AccountBuilder::Impl
     std::vector<std::uint32_t> diagnosticSources;
 
     od::parser inner;
+    // The on-demand parser only checks what it reads; every entity is validated whole first,
+    // with the DOM parser (its kernel is picked for the processor at run time), so that no
+    // broken JSON is kept and written back.
+    simdjson::dom::parser validator;
+
+    // True when `text` is one valid JSON object (a policy document in a string).
+    bool isJsonObject(std::string_view text)
+    {
+        simdjson::dom::element element;
+        return !validator.parse(text.data(), text.size(), true).get(element) && element.is_object();
+    }
     std::uint32_t sourceIndex = 0;
     const char *base = nullptr; // start of the current source's text
     size_t capacity = 0; // bytes readable from base (text plus padding)
@@ -126,11 +137,17 @@ public:
     }
     const std::string &pointer() const { return m_pointer; }
 
-    void problem(const std::string &path, std::string message, od::value &value)
+    // Where a value starts; asked before the value is read, since reading moves past it.
+    const char *locationOf(od::value &value) const
     {
         const char *at = nullptr;
         if (value.current_location().get(at))
             at = m_builder.base;
+        return at;
+    }
+
+    void problem(const std::string &path, std::string message, const char *at)
+    {
         m_builder.report(Severity::Error, "INVALID_ACCOUNT_FIELD", m_pointer + path,
                 std::move(message), m_builder.spanAt(at, 1));
         m_malformed = true;
@@ -140,11 +157,12 @@ public:
     {
         if (isNull(value))
             return false;
+        const char *at = locationOf(value);
         std::string_view text;
         od::json_type type;
         if (value.type().get(type) || type != od::json_type::string
                 || value.get_string().get(text)) {
-            problem(path, "expected a string", value);
+            problem(path, "expected a string", at);
             return false;
         }
         out.assign(text);
@@ -155,9 +173,10 @@ public:
     {
         if (isNull(value))
             return false;
+        const char *at = locationOf(value);
         od::json_type type;
         if (value.type().get(type) || type != od::json_type::boolean || value.get_bool().get(out)) {
-            problem(path, "expected true or false", value);
+            problem(path, "expected true or false", at);
             return false;
         }
         return true;
@@ -167,9 +186,10 @@ public:
     {
         if (isNull(value))
             return false;
+        const char *at = locationOf(value);
         od::json_type type;
         if (value.type().get(type) || type != od::json_type::number || value.get_int64().get(out)) {
-            problem(path, "expected an integer", value);
+            problem(path, "expected an integer", at);
             return false;
         }
         return true;
@@ -180,43 +200,43 @@ public:
     {
         if (isNull(value))
             return false;
-        od::json_type type;
-        if (value.type().get(type)) {
-            problem(path, "unreadable policy document", value);
+        const char *at = locationOf(value);
+        const SourceSpan span = m_builder.spanAt(at, 1);
+        // A document that cannot be read is kept as an empty one at its place, so that later
+        // questions can say where it is (account-format.md §4.5: entity kept, policy invalid).
+        const auto invalid = [&](const char *why, PolicyText::Form form) {
+            problem(path, why, at);
+            out = PolicyText::owned(std::string(), form, span);
             return false;
-        }
-        const char *at = nullptr;
-        if (value.current_location().get(at))
-            at = m_builder.base;
+        };
+        od::json_type type;
+        if (value.type().get(type))
+            return invalid("unreadable policy document", PolicyText::Form::Object);
         if (type == od::json_type::object) {
             od::object object;
             std::string_view raw;
-            if (value.get_object().get(object) || object.raw_json().get(raw)) {
-                problem(path, "unreadable policy document", value);
-                return false;
-            }
+            if (value.get_object().get(object) || object.raw_json().get(raw))
+                return invalid("unreadable policy document", PolicyText::Form::Object);
             out = PolicyText::borrowed(
                     raw, PolicyText::Form::Object, m_builder.spanAt(raw.data(), raw.size()));
             return true;
         }
         std::string_view text;
-        if (type != od::json_type::string || value.get_string().get(text)) {
-            problem(path, "a policy document must be a JSON object or a string holding one", value);
-            return false;
-        }
-        const SourceSpan span = m_builder.spanAt(at, 1);
+        if (type != od::json_type::string || value.get_string().get(text))
+            return invalid("a policy document must be a JSON object or a string holding one",
+                    PolicyText::Form::Object);
         const size_t start = text.find_first_not_of(" \t\r\n");
         if (start != std::string_view::npos && text[start] == '{') {
+            if (!m_builder.isJsonObject(text))
+                return invalid("the policy document string is not valid JSON",
+                        PolicyText::Form::JsonString);
             out = PolicyText::owned(std::string(text), PolicyText::Form::JsonString, span);
             return true;
         }
         auto decoded = percentDecode(text);
-        const size_t decodedStart =
-                decoded ? decoded->find_first_not_of(" \t\r\n") : std::string::npos;
-        if (!decoded || decodedStart == std::string::npos || (*decoded)[decodedStart] != '{') {
-            problem(path, "a policy document string must hold JSON or percent-encoded JSON", value);
-            return false;
-        }
+        if (!decoded || !m_builder.isJsonObject(*decoded))
+            return invalid("a policy document string must hold JSON or percent-encoded JSON",
+                    PolicyText::Form::PercentEncoded);
         out = PolicyText::owned(std::move(*decoded), PolicyText::Form::PercentEncoded, span);
         return true;
     }
@@ -227,9 +247,10 @@ public:
     {
         if (isNull(value))
             return;
+        const char *start = locationOf(value);
         od::json_type type;
         if (value.type().get(type)) {
-            problem(path, "unreadable list", value);
+            problem(path, "unreadable list", start);
             return;
         }
         if (type == od::json_type::object) {
@@ -244,7 +265,7 @@ public:
         }
         od::array array;
         if (type != od::json_type::array || value.get_array().get(array)) {
-            problem(path, "expected a list", value);
+            problem(path, "expected a list", start);
             return;
         }
         size_t index = 0;
@@ -263,11 +284,12 @@ public:
     {
         if (isNull(value))
             return false;
+        const char *start = locationOf(value);
         od::object object;
         od::json_type type;
         if (value.type().get(type) || type != od::json_type::object
                 || value.get_object().get(object)) {
-            problem(path, "expected an object", value);
+            problem(path, "expected an object", start);
             return false;
         }
         for (auto member : object) {
@@ -584,6 +606,11 @@ void AccountBuilder::Impl::readEntity(
 {
     const SourceSpan span = spanAt(raw.data(), raw.size());
     const size_t readable = capacity - static_cast<size_t>(raw.data() - base);
+    simdjson::dom::element whole;
+    if (validator.parse(raw.data(), raw.size(), false).get(whole)) {
+        failed = true; // not JSON: the caller reports where, with our own reader
+        return;
+    }
     od::document doc;
     od::object object;
     if (inner.iterate(raw.data(), raw.size(), readable).get(doc) || doc.get_object().get(object)) {
@@ -847,6 +874,8 @@ bool AccountBuilder::Impl::readSource(std::string_view text)
             readIamExplorer(value);
             sawExplorer = true;
         } else {
+            if (json::read(value).error)
+                return syntax("unreadable value"); // kept and written back: it must be JSON
             bool known = false;
             for (const auto &member : otherMembers)
                 known = known || member.name == key;

@@ -440,9 +440,11 @@ void Evaluation::grant()
         // Every path that granted is decisive, as for ordinary resources.
         useDirect = directGrant;
         useAccount = useIdentity = accountGrant && identityOk;
-        if (!anyResourceGrant) {
+        // Every gate that failed: the policy's, and the identity path its account entry (or
+        // a role-ARN grant) would need.
+        if (!anyResourceGrant)
             failed |= bit(Gate::Resource);
-        } else if (!fullGrant) {
+        if (!fullGrant) {
             if (!limitedGrant && !isRoot && !identityAllows)
                 failed |= bit(Gate::Identity);
             failed |= limitFailures();

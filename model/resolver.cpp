@@ -92,15 +92,28 @@ Resolver::Resolver(const Account &account)
 
 size_t Resolver::CacheKeyHash::operator()(const CacheKey &key) const
 {
-    return std::hash<const void *>()(key.text) ^ (static_cast<size_t>(key.type) << 1)
+    return std::hash<const void *>()(key.document) ^ (static_cast<size_t>(key.type) << 1)
             ^ (static_cast<size_t>(key.kind) << 4);
 }
 
 PolicyRef Resolver::compile(const PolicyText &document, PolicyType type, ResourcePolicyKind kind,
         const std::string &name, std::vector<Diagnostic> *problems) const
 {
-    // One compiled policy per document and reading: the text's address identifies it.
-    const CacheKey key { document.text().data(), type, kind };
+    // One compiled policy per document and reading: the document's address identifies it
+    // (documents live in the Account, which outlives the Resolver).
+    const CacheKey key { &document, type, kind };
+    if (document.empty()) {
+        // It could not be read when the account was loaded, which said why and where.
+        if (problems) {
+            Diagnostic d;
+            d.code = "INVALID_POLICY_DOCUMENT";
+            d.message = name + ": the policy document could not be read";
+            d.where.offset = document.span().offset;
+            locate(document.span().source, d);
+            problems->push_back(std::move(d));
+        }
+        return nullptr;
+    }
     {
         std::lock_guard lock(m_cacheMutex);
         if (const auto found = m_cache.find(key); found != m_cache.end()) {
@@ -283,15 +296,16 @@ std::optional<ResolvedPrincipal> Resolver::findPrincipal(
         return resolved;
     }
     if (!text.starts_with("arn:")) {
-        if (text == "anonymous" || text.find('.') != std::string_view::npos) {
+        // Names come first: IAM names may hold dots and @ (first.last, ci@example.com).
+        const User *user = m_account.findUser(text);
+        const Role *role = m_account.findRole(text);
+        if (!user && !role && (text == "anonymous" || text.find('.') != std::string_view::npos)) {
             auto parsed = parseRequestPrincipal(text, error);
             if (!parsed)
                 return std::nullopt;
             resolved.principal = std::move(*parsed);
             return resolved;
         }
-        const User *user = m_account.findUser(text);
-        const Role *role = m_account.findRole(text);
         if (user && role) {
             error = "\"" + std::string(text)
                     + "\" is both a user and a role: give the ARN of the one you mean";
@@ -305,6 +319,16 @@ std::optional<ResolvedPrincipal> Resolver::findPrincipal(
             error = "the account has no user or role named \"" + std::string(text) + "\"";
             return std::nullopt;
         }
+        return resolved;
+    }
+    // An entity of the file by its ARN, whatever its account: a file may mix accounts, and
+    // each principal keeps the account of its own ARN (account-format.md §4.1).
+    if (const User *user = m_account.findUser(text)) {
+        asUser(*user);
+        return resolved;
+    }
+    if (const Role *role = m_account.findRole(text)) {
+        asRoleSession(*role, sessionName);
         return resolved;
     }
     auto parsed = parseRequestPrincipal(text, error);

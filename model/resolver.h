@@ -175,7 +175,7 @@ private:
     const Account &m_account;
     struct CacheKey
     {
-        const void *text; // a document's text never moves while the Account lives
+        const PolicyText *document; // documents never move while the Account lives
         PolicyType type;
         ResourcePolicyKind kind;
         bool operator==(const CacheKey &) const = default;

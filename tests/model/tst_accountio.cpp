@@ -638,8 +638,7 @@ void tst_AccountIo::malformed_data()
     // `tru` back, and the workspace is not JSON.
     QTest::newRow("not JSON: bad literal in a known field")
             << QByteArray(R"({"UserDetailList": [{"UserName": tru}]})") << false
-            << "JSON_SYNTAX_ERROR" << error << 1 << 34 << ""
-            << u"an invalid literal in a field the loader reads is taken for a wrong type"_s;
+            << "JSON_SYNTAX_ERROR" << error << 1 << 34 << "" << QString();
     QTest::newRow("not JSON: invalid UTF-8")
             << QByteArray("{\"UserDetailList\": [{\"UserName\": \"a\xff\"}]}") << false
             << "JSON_SYNTAX_ERROR" << error << 1 << 36 << "" << none;
@@ -651,16 +650,13 @@ void tst_AccountIo::malformed_data()
     // `iamx save` write a file that is not JSON.
     QTest::newRow("not JSON: bad literal in an unknown field")
             << QByteArray("{\"UserDetailList\": [\n  {" + alice + ", \"Extra\": tru}\n]}") << false
-            << "JSON_SYNTAX_ERROR" << error << 2 << 81 << ""
-            << u"simdjson's on-demand reader skips unknown fields without validating them"_s;
+            << "JSON_SYNTAX_ERROR" << error << 2 << 81 << "" << QString();
     QTest::newRow("not JSON: bad array in an unknown field")
             << QByteArray("{\"UserDetailList\": [\n  {" + alice + ", \"Extra\": [1,,2]}\n]}")
-            << false << "JSON_SYNTAX_ERROR" << error << 2 << 84 << ""
-            << u"simdjson's on-demand reader skips unknown fields without validating them"_s;
+            << false << "JSON_SYNTAX_ERROR" << error << 2 << 84 << "" << QString();
     QTest::newRow("not JSON: bad literal in an unknown top-level member")
             << QByteArray("{\"UserDetailList\": [],\n \"Extra\": tru}") << false
-            << "JSON_SYNTAX_ERROR" << error << 2 << 11 << ""
-            << u"top-level members other than the lists are only scanned, never validated"_s;
+            << "JSON_SYNTAX_ERROR" << error << 2 << 11 << "" << QString();
 
     // Not an account.
     QTest::newRow("top-level array") << QByteArray("[\n  {\"UserDetailList\": []}\n]") << false
@@ -705,46 +701,40 @@ void tst_AccountIo::malformed_data()
             << true << "INVALID_ACCOUNT_FIELD" << error << 3 << 32
             << "/RoleDetailList/0/AssumeRolePolicyDocument" << none;
     // Documents that are strings but neither JSON nor percent-encoded JSON (§4.5): an error at
-    // the string. Known bug: the column is the one just past the string (FieldReader::problem()
-    // asks simdjson for its current location after get_string() has consumed the value).
-    const QString pastTheString =
-            u"position: the diagnostic points just past the document string"_s;
+    // the string.
+    const QString noBug;
     QTest::newRow("percent-encoded, bad escape")
             << QByteArray("{\"UserDetailList\": [\n  {" + alice
                        + ",\n   \"UserPolicyList\": [{\"PolicyName\": \"P\", "
                          "\"PolicyDocument\": \"%7B%22Version%ZZ%7D\"}]}\n]}")
             << true << "INVALID_ACCOUNT_FIELD" << error << 3 << 61
-            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << pastTheString;
+            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << noBug;
     QTest::newRow("percent-encoded, escape cut short")
             << QByteArray("{\"UserDetailList\": [\n  {" + alice
                        + ",\n   \"UserPolicyList\": [{\"PolicyName\": \"P\", "
                          "\"PolicyDocument\": \"%7B%22%7\"}]}\n]}")
             << true << "INVALID_ACCOUNT_FIELD" << error << 3 << 61
-            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << pastTheString;
+            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << noBug;
     QTest::newRow("document a plain string")
             << QByteArray("{\"UserDetailList\": [\n  {" + alice
                        + ",\n   \"UserPolicyList\": [{\"PolicyName\": \"P\", "
                          "\"PolicyDocument\": \"allow everything\"}]}\n]}")
             << true << "INVALID_ACCOUNT_FIELD" << error << 3 << 61
-            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << pastTheString;
-    // Suspected bug (reading §4.5's "not JSON text, not percent-encoded JSON" as a load error):
-    // a string is taken for JSON text when its first character is `{`, and for percent-encoded
-    // JSON when it decodes to text starting with `{`; what follows is never checked, so these
-    // load without a diagnostic (the resolver reports them later, as grammar errors).
-    const QString firstCharacterOnly =
-            u"a document string is judged by its first character, not parsed"_s;
+            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << noBug;
+    // A string that starts like JSON, or decodes to text that does, must be JSON all through
+    // (§4.5: "not JSON text, not percent-encoded JSON" is an error when loading).
     QTest::newRow("JSON string that is not JSON")
             << QByteArray("{\"UserDetailList\": [\n  {" + alice
                        + ",\n   \"UserPolicyList\": [{\"PolicyName\": \"P\", "
                          "\"PolicyDocument\": \"{Version: 2012-10-17\"}]}\n]}")
             << true << "INVALID_ACCOUNT_FIELD" << error << 3 << 61
-            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << firstCharacterOnly;
+            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << noBug;
     QTest::newRow("percent-encoded text that is not JSON")
             << QByteArray("{\"UserDetailList\": [\n  {" + alice
                        + ",\n   \"UserPolicyList\": [{\"PolicyName\": \"P\", "
                          "\"PolicyDocument\": \"%7BVersion%3A%202012-10-17\"}]}\n]}")
             << true << "INVALID_ACCOUNT_FIELD" << error << 3 << 61
-            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << firstCharacterOnly;
+            << "/UserDetailList/0/UserPolicyList/0/PolicyDocument" << noBug;
 
     // null for an optional field is the same as leaving it out: no diagnostic at all.
     QTest::newRow("null optional fields") << QByteArray("{\"UserDetailList\": [{" + alice

@@ -565,20 +565,14 @@ void tst_Resolver::aliceCannotAssumeDeployer()
     QCOMPARE(out.blockedBy, iamx::Gate::Identity);
     QCOMPARE(out.failedGates, identityAndBoundary);
 
-    // With access keys (no MFA key) the trust policy's condition fails too. Suspected bug in
-    // the evaluator: failedGates then holds only the resource gate, though the identity and
-    // boundary gates failed as well (iam-evaluation.md §2.2: "report every gate that failed";
-    // §4.4 explains this very denial by them). Evaluation::run's trust/key branch records the
-    // identity and limit gates only when the resource policy granted something.
+    // With access keys (no MFA key) the trust policy's condition fails too; the identity and
+    // boundary gates are still reported as failed (iam-evaluation.md §2.2: "report every gate
+    // that failed"; §4.4 explains this very denial by them).
     const auto withKeys = ask(u"example"_s, u"alice"_s, {}, u"sts:AssumeRole"_s, deployer);
     QVERIFY(withKeys);
     iamx::decide(withKeys->policies, withKeys->request, out);
     QCOMPARE(out.kind, iamx::DecisionKind::ImplicitDeny);
     QCOMPARE(out.blockedBy, iamx::Gate::Resource);
-    QEXPECT_FAIL("",
-            "failedGates omits the identity and boundary gates when a trust policy "
-            "grants nothing",
-            Continue);
     QCOMPARE(out.failedGates & identityAndBoundary, int(identityAndBoundary));
 }
 
@@ -687,16 +681,16 @@ void tst_Resolver::findPrincipal_data()
             << names << u"ci@example.com"_s << no
             << u"IamUser | arn:aws:iam::111122223333:user/ci@example.com"
                u" | user ci@example.com | false"_s
-            << u"a name with a dot is read as a host name before the account is searched"_s;
+            << QString();
     QTest::newRow("user name with a dot")
             << names << u"first.last"_s << no
             << u"IamUser | arn:aws:iam::111122223333:user/first.last | user first.last | false"_s
-            << u"a name with a dot is read as a host name before the account is searched"_s;
+            << QString();
     QTest::newRow("role name with a dot")
             << names << u"svc.runner"_s << no
             << u"RoleSession | arn:aws:sts::111122223333:assumed-role/svc.runner/iam-explorer"
                u" | role svc.runner | false"_s
-            << u"a name with a dot is read as a host name before the account is searched"_s;
+            << QString();
     // A file mixing accounts (§4.1): each principal keeps the account of its own ARN.
     QTest::newRow("user of a second account in the file, by name")
             << names << u"zed"_s << no
@@ -706,8 +700,7 @@ void tst_Resolver::findPrincipal_data()
     // differs from the one by name.
     QTest::newRow("user of a second account in the file, by ARN")
             << names << u"arn:aws:iam::444455556666:user/zed"_s << no
-            << u"IamUser | arn:aws:iam::444455556666:user/zed | user zed | false"_s
-            << u"an ARN of another account is never looked up in the file"_s;
+            << u"IamUser | arn:aws:iam::444455556666:user/zed | user zed | false"_s << QString();
 }
 
 void tst_Resolver::findPrincipal()
@@ -1179,11 +1172,9 @@ void tst_Resolver::incompleteDecisions_data()
     // Known bug: a document that did not load has no place (its span is never set), so the
     // problem is put at 1:1 of the file instead of at the document (line 12, column 67).
     QTest::newRow("document that did not load (hank)")
-            << u"hank"_s << QString() << 12 << 67
-            << u"a document that failed to load is placed at 1:1"_s;
+            << u"hank"_s << QString() << 12 << 67 << QString();
     QTest::newRow("document that did not load (ivan)")
-            << u"ivan"_s << QString() << 14 << 67
-            << u"a document that failed to load is placed at 1:1"_s;
+            << u"ivan"_s << QString() << 14 << 67 << QString();
 }
 
 void tst_Resolver::incompleteDecisions()
@@ -1238,7 +1229,6 @@ void tst_Resolver::documentsThatDidNotLoadAreNotConfused()
         messages.push_back(request.problems[0].message);
     }
     QVERIFY2(messages[0].find("HankBad") != std::string::npos, messages[0].c_str());
-    QEXPECT_FAIL("", "documents that did not load share one cache entry", Continue);
     QVERIFY2(messages[1].find("IvanBad") != std::string::npos, messages[1].c_str());
 }
 
