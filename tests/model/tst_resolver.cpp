@@ -673,10 +673,8 @@ void tst_Resolver::findPrincipal_data()
             << u"RoleSession | arn:aws:sts::111122223333:assumed-role/Builder/iam-explorer"
                u" | role Builder | false"_s
             << no;
-    // Known bug: a name with a dot is taken for a service principal or identity provider host
-    // (findPrincipal() tests `text.find('.')` before looking the name up; a name that is not a
-    // host name then fails to parse), though §2.2 allows `.` and `@` in user and role names, and
-    // first.last and e-mail addresses are common user names.
+    // §2.2 allows `.` and `@` in user and role names (first.last, e-mail addresses): names are
+    // looked up before anything is read as a service principal or identity provider host.
     QTest::newRow("user name with @ and a dot")
             << names << u"ci@example.com"_s << no
             << u"IamUser | arn:aws:iam::111122223333:user/ci@example.com"
@@ -695,9 +693,8 @@ void tst_Resolver::findPrincipal_data()
     QTest::newRow("user of a second account in the file, by name")
             << names << u"zed"_s << no
             << u"IamUser | arn:aws:iam::444455556666:user/zed | user zed | false"_s << no;
-    // Known bug: by ARN the same user is taken for a stranger (another account, identity side
-    // assumed to allow) because only the file's main account is compared, so the answer
-    // differs from the one by name.
+    // By ARN a user of the file's second account is the same user as by name, not a stranger
+    // whose identity side is assumed to allow (§4.1: each keeps the account of its ARN).
     QTest::newRow("user of a second account in the file, by ARN")
             << names << u"arn:aws:iam::444455556666:user/zed"_s << no
             << u"IamUser | arn:aws:iam::444455556666:user/zed | user zed | false"_s << QString();
@@ -1169,8 +1166,8 @@ void tst_Resolver::incompleteDecisions_data()
             << u"frank"_s << u"UNRESOLVED_POLICY"_s << 0 << 0 << no;
     QTest::newRow("attached policy with two defaults, boundary missing")
             << u"gina"_s << u"UNRESOLVED_POLICY"_s << 0 << 0 << no;
-    // Known bug: a document that did not load has no place (its span is never set), so the
-    // problem is put at 1:1 of the file instead of at the document (line 12, column 67).
+    // A document that did not load keeps its place: the problem is put at it (line 12, column
+    // 67), not at the start of the file.
     QTest::newRow("document that did not load (hank)")
             << u"hank"_s << QString() << 12 << 67 << QString();
     QTest::newRow("document that did not load (ivan)")
@@ -1212,9 +1209,8 @@ void tst_Resolver::incompleteDecisions()
 }
 
 // Two principals whose documents did not load, resolved one after the other by one resolver:
-// each decision names its own policy. Known bug: Resolver::compile() caches compiled documents
-// by the address of their text, and every document that failed to load has the same (null)
-// address, so the second principal gets the first one's problem (ivan is told about HankBad).
+// each decision names its own policy: compiled documents are cached by document, not by the
+// address of their text (which every document that failed to load shares).
 void tst_Resolver::documentsThatDidNotLoadAreNotConfused()
 {
     const Resolver shared(*m_fixtures.at(u"broken"_s).account);
