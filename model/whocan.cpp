@@ -104,6 +104,15 @@ WhoCanResult whoCan(const Resolver &resolver, const Account &account, std::strin
             const auto &policies = i < userPolicies.size() ? userPolicies[i]
                                                            : rolePolicies[i - userPolicies.size()];
             for (const auto &policy : policies) {
+                // An inline policy is held by the cache and this list only: no one shares
+                // its answer, so it is not worth remembering.
+                if (policy.use_count() <= 2) {
+                    if (mayAllow(*policy, action, resource)) {
+                        isCandidate[i] = 1;
+                        break;
+                    }
+                    continue;
+                }
                 auto [entry, added] = known[worker].try_emplace(policy.get(), false);
                 if (added)
                     entry->second = mayAllow(*policy, action, resource);
