@@ -31,6 +31,8 @@ namespace {
 
 template <typename Map> void indexFirst(Map &map, std::string key, std::uint32_t index)
 {
+    if (key.empty())
+        return;
     map.emplace(std::move(key), index); // the first entity with a key wins (account-format §4.5)
 }
 
@@ -56,23 +58,29 @@ void Account::rebuildIndexes()
     m_kindById.clear();
     m_userByKey.reserve(m_users.size() * 2);
     m_roleByKey.reserve(m_roles.size() * 2);
+    // Each map holds the ARNs, the unique ids and the lowercase names: ids are uppercase
+    // (AIDA..., AGPA...), so they never collide with a lowercased name.
     for (std::uint32_t i = 0; i < m_users.size(); ++i) {
         indexFirst(m_userByKey, m_users[i].arn, i);
+        indexFirst(m_userByKey, m_users[i].id, i);
         indexFirst(m_userByKey, toAsciiLowercase(m_users[i].name), i);
         m_kindById.emplace(m_users[i].id, "user");
     }
     for (std::uint32_t i = 0; i < m_groups.size(); ++i) {
         indexFirst(m_groupByKey, m_groups[i].arn, i);
+        indexFirst(m_groupByKey, m_groups[i].id, i);
         indexFirst(m_groupByKey, toAsciiLowercase(m_groups[i].name), i);
         m_kindById.emplace(m_groups[i].id, "group");
     }
     for (std::uint32_t i = 0; i < m_roles.size(); ++i) {
         indexFirst(m_roleByKey, m_roles[i].arn, i);
+        indexFirst(m_roleByKey, m_roles[i].id, i);
         indexFirst(m_roleByKey, toAsciiLowercase(m_roles[i].name), i);
         m_kindById.emplace(m_roles[i].id, "role");
     }
     for (std::uint32_t i = 0; i < m_policies.size(); ++i) {
         indexFirst(m_policyByArn, m_policies[i].arn, i);
+        indexFirst(m_policyByArn, m_policies[i].id, i);
         m_kindById.emplace(m_policies[i].id, "policy");
     }
     for (std::uint32_t i = 0; i < m_resources.size(); ++i)

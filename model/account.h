@@ -236,11 +236,12 @@ public:
     };
     const std::vector<std::unique_ptr<Source>> &sources() const { return m_sources; }
 
-    // Lookups, as IAM does them: names ignore case, ARNs and ids are exact.
-    const User *findUser(std::string_view nameOrArn) const;
-    const Group *findGroup(std::string_view nameOrArn) const;
-    const Role *findRole(std::string_view nameOrArn) const;
-    const ManagedPolicy *findPolicy(std::string_view arn) const;
+    // Lookups, as IAM does them: by name (ignoring case), ARN or unique id (exact).
+    const User *findUser(std::string_view nameArnOrId) const;
+    const Group *findGroup(std::string_view nameArnOrId) const;
+    const Role *findRole(std::string_view nameArnOrId) const;
+    /// A managed policy by ARN or unique id (ANPA...).
+    const ManagedPolicy *findPolicy(std::string_view arnOrId) const;
     const Resource *findResource(std::string_view arn) const;
     /// Any user, group, role or managed policy by its unique id (AIDA..., AGPA...).
     std::string_view kindOfId(std::string_view id) const;

@@ -72,6 +72,13 @@ void tst_AccountQuestions::backLinks()
                     "arn:aws:iam::111122223333:user/frank" }));
 
     QCOMPARE(account.kindOfId(developers->id), std::string_view("group"));
+    // Lookups by unique id, as by name and ARN.
+    QCOMPARE(account.findGroup(developers->id), developers);
+    const iamx::User *alice = account.findUser("arn:aws:iam::111122223333:user/alice");
+    QVERIFY(alice);
+    QCOMPARE(account.findUser(alice->id), alice);
+    QCOMPARE(account.findUser("ALICE"), alice);
+    QCOMPARE(account.findPolicy(changePassword->id), changePassword);
     QCOMPARE(account.kindOfId("AIDANOSUCHUSER000000"), std::string_view());
 }
 
