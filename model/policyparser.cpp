@@ -4,6 +4,7 @@
 #include "model/base64.h"
 #include "model/casefold.h"
 #include "model/decimal.h"
+#include "model/principalarn.h"
 
 #include <unordered_map>
 #include <unordered_set>
@@ -530,40 +531,30 @@ PrincipalPattern PolicyCompiler::classifyPrincipal(
         pattern.account = value.text;
         return pattern;
     }
-    const auto arn = parseArn(text);
-    if (arn && isAccountId(arn->account) && !hasWildcard(text)) {
-        pattern.partition = std::string(arn->partition);
-        pattern.account = std::string(arn->account);
-        const std::string_view resource = arn->resource;
-        if (arn->service == "iam" && resource == "root") {
+    if (const auto arn = hasWildcard(text) ? std::nullopt : parsePrincipalArn(text)) {
+        pattern.partition = arn->partition;
+        pattern.account = arn->account;
+        pattern.name = arn->name;
+        pattern.session = arn->session;
+        switch (arn->kind) {
+        case PrincipalArn::Kind::Root:
             pattern.form = PrincipalPattern::Form::Account;
             return pattern;
-        }
-        if (arn->service == "iam" && resource.starts_with("user/") && resource.size() > 5) {
+        case PrincipalArn::Kind::User:
             pattern.form = PrincipalPattern::Form::User;
-            pattern.name = std::string(lastPathSegment(resource));
             return pattern;
-        }
-        if (arn->service == "iam" && resource.starts_with("role/") && resource.size() > 5) {
+        case PrincipalArn::Kind::Role:
             pattern.form = PrincipalPattern::Form::Role;
-            pattern.name = std::string(lastPathSegment(resource));
             return pattern;
-        }
-        if (arn->service == "sts" && resource.starts_with("assumed-role/")) {
-            const std::string_view rest = resource.substr(13);
-            const size_t slash = rest.find('/');
-            if (slash != std::string_view::npos && slash > 0 && slash + 1 < rest.size()) {
-                pattern.form = PrincipalPattern::Form::RoleSession;
-                pattern.name = std::string(rest.substr(0, slash));
-                pattern.session = std::string(rest.substr(slash + 1));
-                return pattern;
-            }
-        }
-        if (arn->service == "sts" && resource.starts_with("federated-user/")
-                && resource.size() > 15) {
+        case PrincipalArn::Kind::AssumedRole:
+            pattern.form = PrincipalPattern::Form::RoleSession;
+            return pattern;
+        case PrincipalArn::Kind::FederatedUser:
             pattern.form = PrincipalPattern::Form::FederatedUser;
-            pattern.name = std::string(resource.substr(15));
             return pattern;
+        case PrincipalArn::Kind::SamlProvider:
+        case PrincipalArn::Kind::OidcProvider:
+            break; // providers are named under Federated, not AWS
         }
     }
     pattern.form = PrincipalPattern::Form::Unmatchable;

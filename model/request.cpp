@@ -2,6 +2,7 @@
 
 #include "arn.h"
 #include "casefold.h"
+#include "principalarn.h"
 
 namespace iamx {
 namespace {
@@ -44,49 +45,34 @@ std::optional<RequestPrincipal> parseRequestPrincipal(std::string_view text, std
                 + "\" is neither an ARN, a service principal nor \"anonymous\"";
         return std::nullopt;
     }
-    principal.partition = std::string(arn->partition);
-    principal.account = std::string(arn->account);
-    const std::string_view resource = arn->resource;
-    const bool accountOk = isAccountId(arn->account);
-    if (arn->service == "iam" && resource == "root" && accountOk) {
-        principal.kind = PrincipalKind::Root;
-        return principal;
-    }
-    if (arn->service == "iam" && accountOk && resource.starts_with("user/") && resource.size() > 5
-            && !resource.ends_with("/")) {
-        principal.kind = PrincipalKind::IamUser;
-        principal.name = std::string(lastPathSegment(resource));
-        return principal;
-    }
-    if (arn->service == "iam" && accountOk && resource.starts_with("role/") && resource.size() > 5
-            && !resource.ends_with("/")) {
-        principal.kind = PrincipalKind::RoleSession;
-        principal.name = std::string(lastPathSegment(resource));
-        return principal;
-    }
-    if (arn->service == "iam" && accountOk
-            && (resource.starts_with("saml-provider/") || resource.starts_with("oidc-provider/"))) {
-        principal.kind = PrincipalKind::FederatedProvider;
-        principal.name = principal.text;
-        return principal;
-    }
-    if (arn->service == "sts" && accountOk && resource.starts_with("assumed-role/")) {
-        const std::string_view rest = resource.substr(13);
-        const size_t slash = rest.find('/');
-        if (slash != std::string_view::npos && slash > 0 && slash + 1 < rest.size()
-                && rest.find('/', slash + 1) == std::string_view::npos) {
+    if (const auto parsed = parsePrincipalArn(text)) {
+        principal.partition = parsed->partition;
+        principal.account = parsed->account;
+        principal.name = parsed->name;
+        principal.session = parsed->session;
+        switch (parsed->kind) {
+        case PrincipalArn::Kind::Root:
+            principal.kind = PrincipalKind::Root;
+            return principal;
+        case PrincipalArn::Kind::User:
+            principal.kind = PrincipalKind::IamUser;
+            return principal;
+        case PrincipalArn::Kind::Role: // a role ARN: a session of it, name unknown
             principal.kind = PrincipalKind::RoleSession;
-            principal.name = std::string(rest.substr(0, slash));
-            principal.session = std::string(rest.substr(slash + 1));
+            return principal;
+        case PrincipalArn::Kind::AssumedRole:
+            principal.kind = PrincipalKind::RoleSession;
             principal.sessionKnown = true;
             return principal;
+        case PrincipalArn::Kind::FederatedUser:
+            principal.kind = PrincipalKind::FederatedUser;
+            return principal;
+        case PrincipalArn::Kind::SamlProvider:
+        case PrincipalArn::Kind::OidcProvider:
+            principal.kind = PrincipalKind::FederatedProvider;
+            principal.name = principal.text;
+            return principal;
         }
-    }
-    if (arn->service == "sts" && accountOk && resource.starts_with("federated-user/")
-            && resource.size() > 15 && resource.find('/', 15) == std::string_view::npos) {
-        principal.kind = PrincipalKind::FederatedUser;
-        principal.name = std::string(resource.substr(15));
-        return principal;
     }
     error = "principal ARN \"" + std::string(text)
             + "\" is not a user, role, role session, federated user or account root";
