@@ -1,8 +1,8 @@
 #include "policyparser.h"
 
 #include "model/arn.h"
-#include "model/base64.h"
 #include "model/casefold.h"
+#include "model/conditioncompiler.h"
 #include "model/decimal.h"
 #include "model/principalarn.h"
 
@@ -15,15 +15,6 @@ namespace {
 bool hasWildcard(std::string_view text)
 {
     return text.find_first_of("*?") != std::string_view::npos;
-}
-
-std::optional<bool> parseBoolText(std::string_view text)
-{
-    if (equalsIgnoreCase(text, "true"))
-        return true;
-    if (equalsIgnoreCase(text, "false"))
-        return false;
-    return std::nullopt;
 }
 
 std::string_view jsonTypeName(const json::Value &value)
@@ -634,79 +625,11 @@ void PolicyCompiler::compilePrincipals(
 ConditionValue PolicyCompiler::compileConditionValue(
         const ConditionOperator &op, const json::Value &value, const std::string &pointer)
 {
-    ConditionValue result;
-    result.pointer = pointer;
-    result.text = value.isBoolean() ? (value.boolean ? "true" : "false") : value.text;
-    const bool variables = m_policy.variablesEnabled && acceptsVariables(op.base);
     std::vector<TemplateProblem> problems;
-    const auto unusable = [&](std::string code, std::string why) {
-        result.usable = false;
-        warning(std::move(code), pointer,
-                "\"" + result.text + "\" " + why + " for " + std::string(baseOperatorName(op.base))
-                        + ": this value never matches",
-                value);
-    };
-    switch (operatorFamily(op.base)) {
-    case OperatorFamily::String:
-    case OperatorFamily::StringIgnoreCase:
-        result.pattern =
-                ValueTemplate::compile(result.text, variables, WildcardMode::Literal, &problems);
-        break;
-    case OperatorFamily::StringLike:
-        result.pattern =
-                ValueTemplate::compile(result.text, variables, WildcardMode::Glob, &problems);
-        break;
-    case OperatorFamily::Numeric:
-        if (!isDecimal(result.text))
-            unusable("INVALID_CONDITION_DATA_TYPE", "is not a decimal number");
-        break;
-    case OperatorFamily::Date:
-        if (const auto instant = parseInstant(result.text))
-            result.instant = *instant;
-        else
-            unusable("INVALID_DATE_VALUE", "is not an ISO 8601 date or epoch seconds");
-        break;
-    case OperatorFamily::Bool:
-        result.pattern =
-                ValueTemplate::compile(result.text, variables, WildcardMode::Literal, &problems);
-        if (result.pattern.hasVariables())
-            warning("INVALID_VARIABLE_FOR_OPERATOR", pointer,
-                    "policy variables in Bool values are documented inconsistently; this one "
-                    "is resolved and read as true or false",
-                    value);
-        else if (!parseBoolText(result.text))
-            unusable("INVALID_CONDITION_DATA_TYPE", "is not true or false");
-        break;
-    case OperatorFamily::Binary:
-        if (auto bytes = decodeBase64(result.text))
-            result.bytes = std::move(*bytes);
-        else
-            unusable("INVALID_CONDITION_DATA_TYPE", "is not base-64");
-        break;
-    case OperatorFamily::Ip:
-        if (const auto range = parseIpRange(result.text))
-            result.range = *range;
-        else
-            unusable("INVALID_CONDITION_DATA_TYPE", "is not an IPv4 or IPv6 address or range");
-        break;
-    case OperatorFamily::Arn: {
-        const auto parts = splitOutsideVariables(result.text, ':', 6);
-        if (parts.size() < 6) {
-            unusable("INVALID_CONDITION_DATA_TYPE", "has fewer than six ARN components");
-            break;
-        }
-        for (const auto part : parts)
-            result.arnComponents.push_back(
-                    ValueTemplate::compile(part, variables, WildcardMode::Glob, &problems));
-        break;
-    }
-    case OperatorFamily::Null:
-        if (const auto flag = parseBoolText(result.text))
-            result.boolean = *flag;
-        else
-            unusable("INVALID_CONDITION_DATA_TYPE", "is not true or false");
-        break;
-    }
+    const std::string text = value.isBoolean() ? (value.boolean ? "true" : "false") : value.text;
+    ConditionValue result =
+            iamx::compileConditionValue(op, text, m_policy.variablesEnabled, problems);
+    result.pointer = pointer;
     for (const auto &problem : problems)
         warning(problem.code, pointer, problem.message, value);
     return result;
