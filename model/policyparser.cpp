@@ -3,7 +3,6 @@
 #include "model/arn.h"
 #include "model/casefold.h"
 #include "model/conditioncompiler.h"
-#include "model/decimal.h"
 #include "model/principalarn.h"
 
 #include <unordered_map>
