@@ -87,6 +87,7 @@ struct User
     std::vector<AttachedPolicy> attachedPolicies;
     std::optional<std::string> permissionsBoundaryArn;
     std::vector<Tag> tags;
+    bool flagged = false; ///< a field had the wrong type (see Account::diagnostics())
     SourceSpan span;
 };
 
@@ -99,6 +100,7 @@ struct Group
     std::string createDate;
     std::vector<InlinePolicy> inlinePolicies;
     std::vector<AttachedPolicy> attachedPolicies;
+    bool flagged = false; ///< a field had the wrong type (see Account::diagnostics())
     SourceSpan span;
 };
 
@@ -124,6 +126,7 @@ struct Role
     std::vector<InstanceProfile> instanceProfiles;
     std::string lastUsedDate; ///< empty when never used in the tracking window
     std::string lastUsedRegion;
+    bool flagged = false; ///< a field had the wrong type (see Account::diagnostics())
     SourceSpan span;
 
     /// Service-linked roles (path /aws-service-role/...) are exempt from SCPs and RCPs.
@@ -155,6 +158,7 @@ struct ManagedPolicy
     /// Index into `versions` of the one default version; -1 when there is none, several, or
     /// it disagrees with DefaultVersionId (the policy is then malformed: never guessed).
     int defaultVersion = -1;
+    bool flagged = false; ///< a field had the wrong type (see Account::diagnostics())
     SourceSpan span;
 
     /// AWS managed policies have the account `aws` in their ARN.

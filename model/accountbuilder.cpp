@@ -322,6 +322,7 @@ void AccountBuilder::Impl::readEntity(
             else if (key == "Tags")
                 readTags(r, v, path, user.tags);
         });
+        user.flagged = r.malformed();
         users.push_back(std::move(user));
         break;
     }
@@ -345,6 +346,7 @@ void AccountBuilder::Impl::readEntity(
             else if (key == "AttachedManagedPolicies")
                 readAttached(r, v, path, group.attachedPolicies);
         });
+        group.flagged = r.malformed();
         groups.push_back(std::move(group));
         break;
     }
@@ -394,6 +396,7 @@ void AccountBuilder::Impl::readEntity(
                         r.string(lv, path + "/Region", role.lastUsedRegion);
                 });
         });
+        role.flagged = r.malformed();
         roles.push_back(std::move(role));
         break;
     }
@@ -440,6 +443,7 @@ void AccountBuilder::Impl::readEntity(
                     policy.versions.push_back(std::move(version));
                 });
         });
+        policy.flagged = r.malformed();
         policies.push_back(std::move(policy));
         break;
     }

@@ -31,6 +31,7 @@ class tst_AccountQuestions : public QObject
 private slots:
     void initTestCase();
     void backLinks();
+    void wrongTypesAreKeptAndFlagged();
     void trustPoliciesAdmit_data();
     void trustPoliciesAdmit();
     void whoCanListsAllowedAndConditional();
@@ -80,6 +81,26 @@ void tst_AccountQuestions::backLinks()
     QCOMPARE(account.findUser("ALICE"), alice);
     QCOMPARE(account.findPolicy(changePassword->id), changePassword);
     QCOMPARE(account.kindOfId("AIDANOSUCHUSER000000"), std::string_view());
+}
+
+void tst_AccountQuestions::wrongTypesAreKeptAndFlagged()
+{
+    // A field of the wrong type keeps its entity, flagged, with the place of the problem.
+    const std::string text = R"({"UserDetailList": [
+  {"UserName": "alice", "Arn": "arn:aws:iam::111122223333:user/alice", "UserId": 42},
+  {"UserName": "bob", "Arn": "arn:aws:iam::111122223333:user/bob"}
+]})";
+    const auto loaded = iamx::loadAccount({ { "flagged.json", text } });
+    QVERIFY(loaded.value);
+    QCOMPARE(loaded.value->users().size(), size_t(2));
+    QVERIFY(loaded.value->findUser("alice")->flagged);
+    QVERIFY(!loaded.value->findUser("bob")->flagged);
+    QCOMPARE(loaded.diagnostics.size(), size_t(1));
+    const iamx::Diagnostic &d = loaded.diagnostics.front();
+    QCOMPARE(d.code, std::string("INVALID_ACCOUNT_FIELD"));
+    QCOMPARE(d.pointer, std::string("/UserDetailList/0/UserId"));
+    QCOMPARE(d.where.line, 2);
+    QCOMPARE(d.where.column, 82); // at the 42
 }
 
 void tst_AccountQuestions::trustPoliciesAdmit_data()
