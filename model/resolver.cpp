@@ -587,7 +587,8 @@ void Resolver::fillContext(const ResolvedPrincipal &principal, const AccountRequ
     switch (p.kind) {
     case PrincipalKind::IamUser:
         context.set("aws:username", p.name);
-        context.set("aws:userid", principal.user ? principal.user->id : std::string());
+        if (principal.user && !principal.user->id.empty()) // unknown for other accounts' users
+            context.set("aws:userid", principal.user->id);
         context.set("aws:PrincipalArn", p.text);
         context.set("aws:PrincipalAccount", p.account);
         context.set("aws:PrincipalType", "User");
@@ -596,11 +597,14 @@ void Resolver::fillContext(const ResolvedPrincipal &principal, const AccountRequ
             tags(principal.user->tags);
         break;
     case PrincipalKind::RoleSession:
-        context.set("aws:userid",
-                (principal.role ? principal.role->id : std::string()) + ":" + p.session);
+        if (principal.role && !principal.role->id.empty())
+            context.set("aws:userid", principal.role->id + ":" + p.session);
+        // The role's ARN with its path; for another account's session only the name is known.
         context.set("aws:PrincipalArn",
                 principal.role ? principal.role->arn
-                               : "arn:" + p.partition + ":iam::" + p.account + ":role/" + p.name);
+                        : !p.sessionKnown
+                        ? p.text
+                        : "arn:" + p.partition + ":iam::" + p.account + ":role/" + p.name);
         context.set("aws:PrincipalAccount", p.account);
         context.set("aws:PrincipalType", "AssumedRole");
         context.set("aws:PrincipalIsAWSService", "false");
