@@ -433,6 +433,11 @@ std::string explanationText(const std::string &name, const std::optional<std::st
             out += layerTitle(layer.type);
         if (layer.level >= 0)
             out += ' ' + std::to_string(layer.level);
+        // In an account the level has a name: "SCP at Workloads" -> "(Workloads)".
+        if (origins && layer.level >= 0 && !layer.statements.empty())
+            if (const PolicyOrigin *origin = origins(layer.statements.front().ref);
+                    origin && origin->via.find(" at ") != std::string::npos)
+                out += " (" + origin->via.substr(origin->via.find(" at ") + 4) + ")";
         out += ": ";
         out += verdictText(layer.verdict);
         if (layer.statements.empty() && layer.verdict == LayerVerdict::NoMatch)
