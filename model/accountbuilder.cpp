@@ -7,6 +7,7 @@
 #include "model/json.h"
 #include "model/jsonscanner.h"
 
+#include <algorithm>
 #include <map>
 #include <simdjson.h>
 
@@ -483,6 +484,7 @@ bool AccountBuilder::Impl::readList(
 
 bool AccountBuilder::Impl::readSource(std::string_view text)
 {
+    pagingSeen.clear();
     // The top level is cut into members and entities by a scanner, and each entity parsed on
     // its own: a whole-document parse would need parser memory the size of the file.
     const auto syntax = [&](const char *what) {
@@ -543,11 +545,21 @@ bool AccountBuilder::Impl::readSource(std::string_view text)
         } else {
             if (json::read(value).error)
                 return syntax("unreadable value"); // kept and written back: it must be JSON
+            // Paging markers describe the last page read: a merged export is complete when
+            // its last page says so (they are dropped below when that page has none).
+            const bool paging = key == "IsTruncated" || key == "Marker" || key == "NextToken";
             bool known = false;
-            for (const auto &member : otherMembers)
-                known = known || member.name == key;
+            for (auto &member : otherMembers) {
+                if (member.name != key)
+                    continue;
+                known = true;
+                if (paging)
+                    member.value = spanAt(value.data(), value.size());
+            }
             if (!known)
                 otherMembers.push_back({ key, spanAt(value.data(), value.size()) });
+            if (paging)
+                pagingSeen.push_back(key);
         }
         if ((key == "IsTruncated" && value == "true") || key == "Marker" || key == "NextToken") {
             report(Severity::Warning, "INCOMPLETE_SNAPSHOT", pointer,
@@ -562,6 +574,13 @@ bool AccountBuilder::Impl::readSource(std::string_view text)
         return syntax("unexpected content after the account object");
     if (failed)
         return syntax("unreadable entity");
+    // A page without paging markers is the last: drop the earlier pages' markers.
+    std::erase_if(otherMembers, [this](const Account::OtherMember &member) {
+        const bool paging = member.name == "IsTruncated" || member.name == "Marker"
+                || member.name == "NextToken";
+        return paging
+                && std::find(pagingSeen.begin(), pagingSeen.end(), member.name) == pagingSeen.end();
+    });
     if (!sawList && !sawExplorer) {
         refuse("not an account: none of UserDetailList, GroupDetailList, RoleDetailList, "
                "Policies is present",

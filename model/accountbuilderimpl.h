@@ -47,6 +47,7 @@ struct AccountBuilder::Impl
     std::optional<Organization> organization;
     std::vector<std::string> scenarios;
     std::vector<Account::OtherMember> otherMembers;
+    std::vector<std::string> pagingSeen; // the paging markers of the source being read
     std::string accountId;
     std::vector<Diagnostic> diagnostics;
     std::vector<std::unique_ptr<Account::Source>> sources;

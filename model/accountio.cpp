@@ -4,10 +4,12 @@
 #include "model/hexdigit.h"
 #include "model/json.h"
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace iamx {
@@ -223,28 +225,42 @@ std::string workspaceText(const Account &account)
 bool saveWorkspace(const Account &account, const std::string &path, std::string &error)
 {
     const std::string text = workspaceText(account);
-    const std::string temporary = path + ".saving";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // A temporary file of its own beside the target (two saves never share one), with the
+    // target's permissions when it exists.
+    static std::atomic<unsigned> saves { 0 };
+    const std::string temporary = path + ".saving-" + std::to_string(::getpid()) + "-"
+            + std::to_string(saves.fetch_add(1));
+    struct stat existing
+    {
+    };
+    const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0) {
         error = temporary + ": " + std::strerror(errno);
         return false;
     }
+    const auto fail = [&](const std::string &what) {
+        error = what + ": " + std::strerror(errno);
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        return false;
+    };
+    if (::fchmod(fd, mode) != 0) // the umask must not narrow the target's permissions
+        return fail(temporary);
     size_t written = 0;
     while (written < text.size()) {
         const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0) {
-            error = temporary + ": " + std::strerror(errno);
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            return false;
-        }
+        if (n <= 0)
+            return fail(temporary);
         written += static_cast<size_t>(n);
     }
     // The data must be on disk before the rename makes it the file: a crash then leaves
     // either the old file or the new one, never half of one.
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    if (::fsync(fd) != 0)
+        return fail(temporary);
+    if (::close(fd) != 0) {
         error = temporary + ": " + std::strerror(errno);
         ::unlink(temporary.c_str());
         return false;
@@ -253,6 +269,13 @@ bool saveWorkspace(const Account &account, const std::string &path, std::string 
         error = path + ": " + std::strerror(errno);
         ::unlink(temporary.c_str());
         return false;
+    }
+    // And the rename itself must reach the disk: sync the directory that holds the file.
+    const size_t slash = path.rfind('/');
+    const std::string directory = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+    if (const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
     }
     return true;
 }

@@ -219,7 +219,11 @@ void tst_CliAccount::saveRoundTrip()
     QVERIFY(!before.is_discarded() && !after.is_discarded());
     for (const char *key : { "accountId", "users", "groups", "roles", "policies", "resources" })
         QVERIFY2(after[key] == before[key], key);
-    QCOMPARE(after["warnings"].size(), before["warnings"].size());
+    // The pages' INCOMPLETE_SNAPSHOT warnings are gone: the saved file holds every page.
+    size_t incomplete = 0;
+    for (const auto &warning : before["warnings"])
+        incomplete += warning["code"] == "INCOMPLETE_SNAPSHOT" ? 1 : 0;
+    QCOMPARE(after["warnings"].size(), before["warnings"].size() - incomplete);
 
     // The same entities, as JSON values.
     Json expected = Json::object();

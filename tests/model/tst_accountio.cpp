@@ -420,11 +420,23 @@ void tst_AccountIo::roundTrip()
             QVERIFY2(savedJson[list][i] == input[list][i],
                     (std::string(list) + "/" + std::to_string(i)).c_str());
     }
+    // Other top-level members are kept, those of the first page first; the paging markers
+    // (IsTruncated, Marker, NextToken) describe the last page, so a merged export that ends
+    // with a complete page has none.
     const Json first = Json::parse(
             iamx::test::readFile(iamx::test::testDataPath("accounts/" + files.front())));
-    for (const auto &[key, value] : first.items())
-        if (!input.contains(key))
-            QVERIFY2(savedJson.contains(key) && savedJson[key] == value, key.c_str());
+    const Json last =
+            Json::parse(iamx::test::readFile(iamx::test::testDataPath("accounts/" + files.back())));
+    for (const auto &[key, value] : first.items()) {
+        if (input.contains(key))
+            continue;
+        const bool paging = key == "IsTruncated" || key == "Marker" || key == "NextToken";
+        if (paging && !last.contains(key))
+            QVERIFY2(!savedJson.contains(key), key.c_str());
+        else
+            QVERIFY2(savedJson.contains(key) && savedJson[key] == (paging ? last[key] : value),
+                    key.c_str());
+    }
     QVERIFY(savedJson.contains("IamExplorer"));
     QVERIFY(savedJson["IamExplorer"]["formatVersion"] == Json(1));
     QVERIFY(savedJson["IamExplorer"]["accountId"] == Json(loaded.value->accountId()));
@@ -455,11 +467,13 @@ void tst_AccountIo::roundTrip()
         QVERIFY2(after[i].second->form() == before[i].second->form(), before[i].first.c_str());
         QVERIFY2(after[i].second->text() == before[i].second->text(), before[i].first.c_str());
     }
-    // The same diagnostics, by code (positions move).
+    // The same diagnostics, by code (positions move), but the INCOMPLETE_SNAPSHOT warnings of
+    // pages that were merged: the saved workspace holds every page.
     std::multiset<std::string> codesBefore;
     std::multiset<std::string> codesAfter;
     for (const auto &d : loaded.value->diagnostics())
-        codesBefore.insert(d.code);
+        if (files.size() == 1 || d.code != "INCOMPLETE_SNAPSHOT")
+            codesBefore.insert(d.code);
     for (const auto &d : again.diagnostics())
         codesAfter.insert(d.code);
     QCOMPARE(codesAfter, codesBefore);
