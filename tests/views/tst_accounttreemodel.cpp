@@ -60,7 +60,6 @@ void tst_AccountTreeModel::modelTester()
     QVERIFY(document.loadDemo().empty());
     AccountTreeModel model(&document);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(QTest::currentTestFailed() == false);
     QVERIFY(document.loadDemo().empty()); // a reset, checked by the tester too
 }
 
