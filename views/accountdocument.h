@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/account.h"
+#include "model/diagnostic.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+class QUndoStack;
+
+namespace iamx {
+
+/// The open account: its sole owner, with the file it came from and the undo stack of its
+/// edits. Views read it through account() and refresh on its signals; they never mutate it.
+class AccountDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AccountDocument(QObject *parent = nullptr);
+    ~AccountDocument() override;
+
+    const Account &account() const { return m_account; }
+    /// The file the account was loaded from; empty for the built-in demo account.
+    const QString &fileName() const { return m_fileName; }
+    /// What the title bar shows: the file's name without its folder, or `demo`.
+    QString displayName() const;
+    QUndoStack *undoStack() const { return m_undoStack.get(); }
+
+    /// Loads an account file. On success the account is replaced, the undo stack cleared,
+    /// accountReset() emitted and the result is empty (problems the file still has are in
+    /// account().diagnostics()). When the file is not an account, nothing changes and the
+    /// errors that prevented loading are returned.
+    std::vector<Diagnostic> load(const QString &path);
+    /// Loads the built-in classroom account (resources/demo), as load() does.
+    std::vector<Diagnostic> loadDemo();
+
+Q_SIGNALS:
+    /// The whole account was replaced: views rebuild from account().
+    void accountReset();
+
+private:
+    std::vector<Diagnostic> take(Parsed<Account> parsed, const QString &fileName);
+
+    Account m_account;
+    QString m_fileName;
+    std::unique_ptr<QUndoStack> m_undoStack;
+};
+
+} // namespace iamx
