@@ -15,6 +15,7 @@
 // committing: a golden says what iamx must print, not what it happens to print.
 
 #include "app/cli/cli.h"
+#include "tests/cli/clirun.h"
 #include "tests/support/testsupport.h"
 
 #include <QTest>
@@ -29,25 +30,9 @@
 
 namespace {
 
-using Args = std::vector<std::string>;
-
-struct CliRun
-{
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-CliRun runIamx(const Args &args)
-{
-    std::ostringstream out;
-    std::ostringstream err;
-    CliRun run;
-    run.status = iamx::runCli(args, out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using iamx::test::Args;
+using iamx::test::CliRun;
+using iamx::test::runIamx;
 
 bool updatingGoldens()
 {

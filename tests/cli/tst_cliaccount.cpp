@@ -1,4 +1,5 @@
 #include "app/cli/cli.h"
+#include "tests/cli/clirun.h"
 #include "tests/support/testsupport.h"
 
 #include <QTemporaryDir>
@@ -22,25 +23,9 @@ using namespace Qt::StringLiterals;
 namespace {
 
 using Json = nlohmann::json;
-using Args = std::vector<std::string>;
-
-struct CliRun
-{
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-CliRun runIamx(const Args &args)
-{
-    std::ostringstream out;
-    std::ostringstream err;
-    CliRun run;
-    run.status = iamx::runCli(args, out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using iamx::test::Args;
+using iamx::test::CliRun;
+using iamx::test::runIamx;
 
 std::string account(const std::string &name)
 {
