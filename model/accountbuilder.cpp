@@ -283,12 +283,23 @@ void AccountBuilder::Impl::readEntity(
     }
     FieldReader r(*this, pointer);
     const auto each = [&](auto field) {
+        std::vector<std::string> seen; // an entity has a dozen fields: a list will do
         for (auto member : object) {
             std::string_view key;
             if (member.unescaped_key().get(key)) {
                 failed = true; // broken JSON: refused, with the place our reader finds
                 break;
             }
+            if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+                // AWS never writes one; a hand-edited file might, and only one can be used.
+                od::value value = member.value();
+                r.problem("/" + std::string(key),
+                        "the field \"" + std::string(key)
+                                + "\" appears twice in this entity: the first is used",
+                        r.locationOf(value));
+                continue;
+            }
+            seen.emplace_back(key);
             field(key, member.value());
         }
     };

@@ -101,6 +101,17 @@ void tst_AccountQuestions::wrongTypesAreKeptAndFlagged()
     QCOMPARE(d.pointer, std::string("/UserDetailList/0/UserId"));
     QCOMPARE(d.where.line, 2);
     QCOMPARE(d.where.column, 82); // at the 42
+
+    // A field given twice: the first is used, the entity flagged at the second.
+    const auto twice = iamx::loadAccount({ { "twice.json",
+            R"({"UserDetailList": [{"UserName": "a", "Arn": "arn:aws:iam::111122223333:user/a", "UserName": "b"}]})" } });
+    QVERIFY(twice.value);
+    QVERIFY(twice.value->findUser("a"));
+    QVERIFY(twice.value->findUser("a")->flagged);
+    QVERIFY(!twice.value->findUser("b"));
+    QCOMPARE(twice.diagnostics.size(), size_t(1));
+    QCOMPARE(twice.diagnostics.front().pointer, std::string("/UserDetailList/0/UserName"));
+    QCOMPARE(twice.diagnostics.front().where.column, 94);
 }
 
 void tst_AccountQuestions::trustPoliciesAdmit_data()
