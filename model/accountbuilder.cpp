@@ -8,6 +8,7 @@
 #include "model/jsonscanner.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <simdjson.h>
 
@@ -283,14 +284,18 @@ void AccountBuilder::Impl::readEntity(
     }
     FieldReader r(*this, pointer);
     const auto each = [&](auto field) {
-        std::vector<std::string> seen; // an entity has a dozen fields: a list will do
+        // An entity has a dozen fields: a small array, no allocation per entity (the keys stay
+        // valid in the parser's buffer while the entity is read).
+        std::array<std::string_view, 32> seen;
+        size_t seenCount = 0;
         for (auto member : object) {
             std::string_view key;
             if (member.unescaped_key().get(key)) {
                 failed = true; // broken JSON: refused, with the place our reader finds
                 break;
             }
-            if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            if (std::find(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(seenCount), key)
+                    != seen.begin() + static_cast<std::ptrdiff_t>(seenCount)) {
                 // AWS never writes one; a hand-edited file might, and only one can be used.
                 od::value value = member.value();
                 r.problem("/" + std::string(key),
@@ -299,7 +304,8 @@ void AccountBuilder::Impl::readEntity(
                         r.locationOf(value));
                 continue;
             }
-            seen.emplace_back(key);
+            if (seenCount < seen.size())
+                seen[seenCount++] = key;
             field(key, member.value());
         }
     };
