@@ -1,11 +1,14 @@
+#include "views/editor/jsonhighlighter.h"
 #include "views/editor/policyeditor.h"
 
 #include <QDir>
+#include <QHelpEvent>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextBlock>
+#include <QToolTip>
 
 #include <algorithm>
 #include <memory>
@@ -31,6 +34,8 @@ private slots:
     void invalidEffectIsUnderlined();
     void typingRevalidates();
     void gutterGrowsWithLines();
+    void hoverShowsTheMessage();
+    void coloursFollowThePalette();
     void formatIndentsValidJson();
     void formatLeavesInvalidTextAlone();
 
@@ -201,6 +206,48 @@ void tst_PolicyEditor::gutterGrowsWithLines()
     QTRY_VERIFY(m_editor->viewport()->geometry().left() > margin);
     auto *gutter = m_editor->findChild<QWidget *>(u"lineNumberArea"_s);
     QVERIFY(gutter);
+}
+
+void tst_PolicyEditor::hoverShowsTheMessage()
+{
+    m_editor->setPlainText(validPolicy);
+    const int at = int(validPolicy.indexOf(u"Allow"_s));
+    QTextCursor cursor(m_editor->document());
+    cursor.setPosition(at + 1);
+    cursor.insertText(u"-"_s); // A-llow
+    QTRY_VERIFY(hasCode("INVALID_EFFECT"));
+    cursor.setPosition(at + 2);
+    const QPoint inside = m_editor->cursorRect(cursor).center();
+    QHelpEvent help(QEvent::ToolTip, inside, m_editor->viewport()->mapToGlobal(inside));
+    QCoreApplication::sendEvent(m_editor->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(u"A-llow"_s), qPrintable(QToolTip::text()));
+
+    const QPoint outside = m_editor->cursorRect(QTextCursor(m_editor->document())).center();
+    QHelpEvent away(QEvent::ToolTip, outside, m_editor->viewport()->mapToGlobal(outside));
+    QCoreApplication::sendEvent(m_editor->viewport(), &away);
+    QTRY_VERIFY(!QToolTip::isVisible());
+}
+
+void tst_PolicyEditor::coloursFollowThePalette()
+{
+    auto *highlighter = m_editor->findChild<iamx::JsonHighlighter *>(u"jsonHighlighter"_s);
+    QVERIFY(highlighter);
+    QPalette light = m_editor->palette();
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    m_editor->setPalette(light);
+    using Token = iamx::JsonHighlighter::Token;
+    QVERIFY(highlighter->format(Token::Key).foreground().color().lightness() < 128);
+    QPalette dark = light;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xdd, 0xdd, 0xdd));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2a));
+    m_editor->setPalette(dark);
+    for (const Token token : { Token::Key, Token::String, Token::Number, Token::Keyword })
+        QVERIFY(highlighter->format(token).foreground().color().lightness() > 128);
+    m_editor->setPlainText(validPolicy + u"\n// true 12 null"_s);
+    saveScreenshot(u"dark"_s);
 }
 
 void tst_PolicyEditor::formatIndentsValidJson()

@@ -218,8 +218,10 @@ void PolicyEditor::paintLineNumbers(QPaintEvent *event)
     const int width = m_lineNumberArea->width() - 4;
     while (block.isValid() && top <= event->rect().bottom()) {
         if (block.isVisible() && bottom >= event->rect().top()) {
-            painter.setPen(palette().color(
-                    block.blockNumber() == current ? QPalette::Text : QPalette::PlaceholderText));
+            QColor pen = palette().color(QPalette::Text);
+            if (block.blockNumber() != current)
+                pen.setAlpha(120); // dimmed, on light and dark bases alike
+            painter.setPen(pen);
             painter.drawText(0, top, width, fontMetrics().height(), Qt::AlignRight,
                     QString::number(block.blockNumber() + 1));
         }
