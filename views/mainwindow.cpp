@@ -3,6 +3,7 @@
 #include "model/account.h"
 #include "views/accountdocument.h"
 #include "views/dialogs.h"
+#include "views/editor/policyeditor.h"
 #include "views/entitydetails.h"
 #include "views/models/accounttreemodel.h"
 #include "views/qtconvert.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QUndoStack>
@@ -33,6 +35,33 @@ bool isEntity(Kind kind)
             || kind == Kind::Resource;
 }
 
+/// How the policy of a row of `kind` is validated.
+PolicyParseOptions parseOptions(Kind kind, const QModelIndex &index)
+{
+    PolicyParseOptions options;
+    switch (kind) {
+    case Kind::Boundary:
+        options.type = PolicyType::PermissionsBoundary;
+        break;
+    case Kind::TrustPolicy:
+        options.type = PolicyType::Resource;
+        options.resourceKind = ResourcePolicyKind::TrustPolicy;
+        break;
+    case Kind::ResourcePolicy:
+        options.type = PolicyType::Resource;
+        break;
+    case Kind::OrgPolicy:
+        options.type =
+                index.siblingAtColumn(AccountTreeModel::DetailColumn).data().toString() == u"RCP"_s
+                ? PolicyType::ResourceControl
+                : PolicyType::ServiceControl;
+        break;
+    default:
+        break;
+    }
+    return options;
+}
+
 } // namespace
 
 MainWindow::MainWindow(AccountDocument &document, QWidget *parent)
@@ -48,7 +77,13 @@ MainWindow::MainWindow(AccountDocument &document, QWidget *parent)
     m_details->setPlaceholderText(tr("Select a user, group, role, policy or resource in the "
                                      "account tree."));
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    setCentralWidget(m_details);
+    m_policyEditor = new PolicyEditor(this);
+    m_policyEditor->setReadOnly(true); // until Apply and Revert exist
+    m_centre = new QStackedWidget(this);
+    m_centre->setObjectName(u"centre"_s);
+    m_centre->addWidget(m_details);
+    m_centre->addWidget(m_policyEditor);
+    setCentralWidget(m_centre);
 
     createActions();
     createDocks();
@@ -127,6 +162,8 @@ void MainWindow::accountReset()
     m_tree->expandToDepth(0);
     m_tree->resizeColumnToContents(AccountTreeModel::NameColumn);
     m_details->clear();
+    m_policyEditor->clear();
+    m_centre->setCurrentWidget(m_details);
     m_accountSummary->setText(tr("account %1 · %2 users · %3 groups · %4 roles · %5 policies · "
                                  "%6 resources")
                                       .arg(toQString(account.accountId()))
@@ -142,10 +179,19 @@ void MainWindow::showEntity(const QModelIndex &index)
 {
     if (!index.isValid()) {
         m_details->clear();
+        m_centre->setCurrentWidget(m_details);
         return;
     }
     const auto kind = Kind(index.data(AccountTreeModel::KindRole).toInt());
     const QString arn = index.data(AccountTreeModel::ArnRole).toString();
+    const QString policy = index.data(AccountTreeModel::PolicyTextRole).toString();
+    if (!policy.isEmpty()) {
+        m_policyEditor->setParseOptions(parseOptions(kind, index));
+        m_policyEditor->setPlainText(policy);
+        m_centre->setCurrentWidget(m_policyEditor);
+        return;
+    }
+    m_centre->setCurrentWidget(m_details);
     if (isEntity(kind)) {
         m_details->setPlainText(entityDetailsText(m_document.account(), toStdString(arn)));
         return;
@@ -157,9 +203,6 @@ void MainWindow::showEntity(const QModelIndex &index)
         text += u"  —  "_s + detail;
     if (!arn.isEmpty())
         text += u"\n"_s + arn;
-    const QString policy = index.data(AccountTreeModel::PolicyTextRole).toString();
-    if (!policy.isEmpty())
-        text += u"\n\n"_s + policy;
     m_details->setPlainText(text);
 }
 

@@ -5,16 +5,18 @@
 class QLabel;
 class QModelIndex;
 class QPlainTextEdit;
+class QStackedWidget;
 class QTreeView;
 
 namespace iamx {
 
 class AccountDocument;
 class AccountTreeModel;
+class PolicyEditor;
 
 /// The main window (ui.md, "Window"): the account tree in the left dock, the selected entity
-/// in the centre, the account's figures in the status bar. Wiring only: what it shows comes
-/// from the document, the item models and entitydetails.
+/// in the centre (a policy in the policy editor), the account's figures in the status bar. Wiring
+/// only: what it shows comes from the document, the item models and entitydetails.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -39,7 +41,9 @@ private:
     AccountDocument &m_document;
     AccountTreeModel *m_treeModel = nullptr;
     QTreeView *m_tree = nullptr;
+    QStackedWidget *m_centre = nullptr;
     QPlainTextEdit *m_details = nullptr;
+    PolicyEditor *m_policyEditor = nullptr;
     QLabel *m_accountSummary = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "views/accountdocument.h"
 #include "views/dialogs.h"
+#include "views/editor/policyeditor.h"
 #include "views/mainwindow.h"
 #include "views/models/accounttreemodel.h"
 
@@ -8,6 +9,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -129,13 +131,28 @@ void tst_MainWindow::selectingAUserShowsHerDetails()
     QVERIFY(details->toPlainText().contains(u"group Developers"_s)); // provenance
     saveScreenshot(u"alice"_s);
 
-    // A policy through her group shows its document.
+    // A policy through her group shows its document in the policy editor, validated.
     const QModelIndex s3 =
             accountTree->model()->index(0, 0, accountTree->model()->index(0, 0, alice));
+    QCOMPARE(s3.data(AccountTreeModel::ArnRole).toString(),
+            u"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"_s);
+    auto *editor = m_window->findChild<iamx::PolicyEditor *>(u"policyEditor"_s);
+    QVERIFY(editor);
+    QVERIFY(!editor->isVisible());
     accountTree->setCurrentIndex(s3);
-    QTRY_VERIFY(
-            details->toPlainText().contains(u"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"_s));
-    QVERIFY(details->toPlainText().contains(u"Statement"_s));
+    QTRY_VERIFY(editor->isVisible());
+    QVERIFY(!details->isVisible());
+    QCOMPARE(editor->toPlainText(), s3.data(AccountTreeModel::PolicyTextRole).toString());
+    QVERIFY(editor->toPlainText().contains(u"Statement"_s));
+    QVERIFY(editor->isReadOnly());
+    QSignalSpy validated(editor, &iamx::PolicyEditor::diagnosticsChanged);
+    QTRY_VERIFY(validated.count() > 0);
+    saveScreenshot(u"policy"_s);
+
+    // Back on her, the details again.
+    accountTree->setCurrentIndex(alice);
+    QTRY_VERIFY(details->isVisible());
+    QVERIFY(!editor->isVisible());
 }
 
 void tst_MainWindow::openingAFileThatIsNotAnAccountShowsTheError()
