@@ -187,7 +187,7 @@ void MainWindow::showEntity(const QModelIndex &index)
     const QString policy = index.data(AccountTreeModel::PolicyTextRole).toString();
     if (!policy.isEmpty()) {
         m_policyEditor->setParseOptions(parseOptions(kind, index));
-        m_policyEditor->setPlainText(policy);
+        m_policyEditor->setPlainText(dedentedDocument(policy));
         m_centre->setCurrentWidget(m_policyEditor);
         return;
     }

@@ -242,4 +242,24 @@ QString PolicyEditor::diagnosticsAt(int position) const
     return messages.join(u'\n');
 }
 
+QString dedentedDocument(const QString &text)
+{
+    QStringList lines = text.split(u'\n');
+    if (lines.size() < 2)
+        return text;
+    const QString &last = lines.constLast();
+    qsizetype indent = 0;
+    while (indent < last.size() && last.at(indent) == u' ')
+        ++indent;
+    if (indent == 0)
+        return text;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        qsizetype strip = 0;
+        while (strip < indent && strip < lines[i].size() && lines[i].at(strip) == u' ')
+            ++strip;
+        lines[i].remove(0, strip);
+    }
+    return lines.join(u'\n');
+}
+
 } // namespace iamx

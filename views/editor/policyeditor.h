@@ -78,4 +78,9 @@ private:
     QList<QTextEdit::ExtraSelection> m_selections[int(SelectionKind::Count)];
 };
 
+/// A document cut out of a larger file (a policy in an account export) keeps that file's
+/// indentation on every line but the first: the closing line's indentation is taken off the
+/// others, so it reads as a text of its own. Other text is returned as it is.
+QString dedentedDocument(const QString &text);
+
 } // namespace iamx
