@@ -220,6 +220,33 @@ void appendStringArray(std::string &out, const std::vector<std::string> &values)
     out += ']';
 }
 
+void appendDiagnosticsJson(std::string &out, const std::vector<Diagnostic> &diagnostics)
+{
+    out += '[';
+    for (size_t i = 0; i < diagnostics.size(); ++i) {
+        const Diagnostic &d = diagnostics[i];
+        out += i ? ", {" : "{";
+        appendKey(out, "severity");
+        json::appendQuoted(out, severityName(d.severity));
+        out += ", ";
+        appendKey(out, "code");
+        json::appendQuoted(out, d.code);
+        out += ", ";
+        appendKey(out, "message");
+        json::appendQuoted(out, d.message);
+        out += ", ";
+        appendKey(out, "file");
+        json::appendQuoted(out, d.where.file);
+        out += ", \"line\": " + std::to_string(d.where.line);
+        out += ", \"column\": " + std::to_string(d.where.column);
+        out += ", ";
+        appendKey(out, "pointer");
+        json::appendQuoted(out, d.pointer);
+        out += '}';
+    }
+    out += ']';
+}
+
 std::string describeStatement(const PolicySet &policies, const StatementRef &ref)
 {
     const Policy &policy = policies.policy(ref);

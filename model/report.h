@@ -27,6 +27,10 @@ void appendDecisiveStatement(std::string &out, PolicyType type, const std::strin
         std::uint32_t statement, const std::optional<std::string> &sid, Effect effect,
         const PolicyOrigin *origin);
 
+/// Appends diagnostics as a JSON array of {"severity", "code", "message", "file", "line",
+/// "column", "pointer"} (the account commands' warnings and problems).
+void appendDiagnosticsJson(std::string &out, const std::vector<Diagnostic> &diagnostics);
+
 /// Appends `values` as a JSON array of strings.
 void appendStringArray(std::string &out, const std::vector<std::string> &values);
 

@@ -15,24 +15,6 @@ Instant systemNow()
     return Instant { std::chrono::duration_cast<std::chrono::seconds>(since).count(), 0 };
 }
 
-void appendProblems(std::string &out, const std::vector<Diagnostic> &problems)
-{
-    out += '[';
-    for (size_t i = 0; i < problems.size(); ++i) {
-        const Diagnostic &d = problems[i];
-        out += i ? ", {" : "{";
-        out += "\"code\": ";
-        json::appendQuoted(out, d.code);
-        out += ", \"message\": ";
-        json::appendQuoted(out, d.message);
-        out += ", \"file\": ";
-        json::appendQuoted(out, d.where.file);
-        out += ", \"line\": " + std::to_string(d.where.line);
-        out += ", \"column\": " + std::to_string(d.where.column) + "}";
-    }
-    out += ']';
-}
-
 } // namespace
 
 int requestOptions(std::string_view command, const Arguments &arguments, RequestOptions &options,
@@ -129,7 +111,7 @@ int runAccountRequest(
         line += resolved.incomplete() ? "true" : "false";
         if (resolved.incomplete()) {
             line += ", \"problems\": ";
-            appendProblems(line, resolved.problems);
+            appendDiagnosticsJson(line, resolved.problems);
         }
         out << line << "}\n";
         return ExitOk;

@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "model/accountio.h"
 #include "model/json.h"
+#include "model/report.h"
 
 namespace iamx::cli {
 namespace {
@@ -57,26 +58,9 @@ int runSummary(const std::vector<std::string> &args, std::ostream &out, std::ost
     line += ", \"roles\": " + std::to_string(account->roles().size());
     line += ", \"policies\": " + std::to_string(account->policies().size());
     line += ", \"resources\": " + std::to_string(account->resources().size());
-    line += ", \"warnings\": [";
-    bool first = true;
-    for (const auto &d : account->diagnostics()) {
-        line += first ? "{" : ", {";
-        first = false;
-        line += "\"severity\": ";
-        json::appendQuoted(line, severityName(d.severity));
-        line += ", \"code\": ";
-        json::appendQuoted(line, d.code);
-        line += ", \"message\": ";
-        json::appendQuoted(line, d.message);
-        line += ", \"file\": ";
-        json::appendQuoted(line, d.where.file);
-        line += ", \"line\": " + std::to_string(d.where.line);
-        line += ", \"column\": " + std::to_string(d.where.column);
-        line += ", \"pointer\": ";
-        json::appendQuoted(line, d.pointer);
-        line += '}';
-    }
-    line += "]}";
+    line += ", \"warnings\": ";
+    appendDiagnosticsJson(line, account->diagnostics());
+    line += '}';
     out << line << '\n';
     return ExitOk;
 }

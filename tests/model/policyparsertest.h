@@ -83,27 +83,13 @@ using iamx::Severity;
     return iamx::parsePolicyText(view(text), options, "policy.json");
 }
 
-[[maybe_unused]] const char *severityText(Severity severity)
-{
-    switch (severity) {
-    case Severity::Error:
-        return "error";
-    case Severity::SecurityWarning:
-        return "security-warning";
-    case Severity::Warning:
-        return "warning";
-    case Severity::Suggestion:
-        return "suggestion";
-    }
-    return "?";
-}
-
 // One finding as a line that QCOMPARE can show: `CODE severity /pointer line:column`.
 [[maybe_unused]] QByteArray describe(
         const QByteArray &code, Severity severity, const QByteArray &pointer, int line, int column)
 {
-    return code + ' ' + severityText(severity) + ' ' + (pointer.isEmpty() ? "''" : pointer) + ' '
-            + QByteArray::number(line) + ':' + QByteArray::number(column);
+    return code + ' ' + iamx::severityName(severity).data() + ' '
+            + (pointer.isEmpty() ? "''" : pointer) + ' ' + QByteArray::number(line) + ':'
+            + QByteArray::number(column);
 }
 
 [[maybe_unused]] QByteArray describe(const iamx::Diagnostic &d)
