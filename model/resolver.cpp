@@ -370,7 +370,8 @@ void Resolver::identityPolicies(const ResolvedPrincipal &principal, AccountReque
 {
     // Managed policies reached by several routes are evaluated once, with every route shown.
     std::vector<std::pair<std::string_view, size_t>> managedIndex; // few: a linear search
-    const auto addInline = [&](const InlinePolicy &policy, const std::string &via) {
+    const auto addInline = [&](const InlinePolicy &policy, const std::string &via,
+                                   DocumentKey::Kind kind, const std::string &owner) {
         PolicyRef compiled = compile(policy.document, PolicyType::Identity,
                 ResourcePolicyKind::Ordinary, policy.name, &into.problems);
         if (!compiled)
@@ -379,6 +380,7 @@ void Resolver::identityPolicies(const ResolvedPrincipal &principal, AccountReque
         PolicyOrigin origin;
         origin.via = via;
         origin.routes = { via };
+        origin.document = { kind, owner, policy.name };
         into.identityOrigins.push_back(std::move(origin));
     };
     const auto managed = [&](const std::string &arn, PolicyType type,
@@ -402,6 +404,7 @@ void Resolver::identityPolicies(const ResolvedPrincipal &principal, AccountReque
         PolicyOrigin origin;
         origin.arn = arn;
         origin.versionId = version->versionId;
+        origin.document = { DocumentKey::Kind::Managed, arn, {} };
         return { compile(version->document, type, ResourcePolicyKind::Ordinary, policy->name,
                          &into.problems),
             origin };
@@ -454,7 +457,7 @@ void Resolver::identityPolicies(const ResolvedPrincipal &principal, AccountReque
     if (const User *user = principal.user) {
         const std::string owner = "user " + user->name;
         for (const auto &policy : user->inlinePolicies)
-            addInline(policy, "inline");
+            addInline(policy, "inline", DocumentKey::Kind::UserInline, user->name);
         for (const auto &attached : user->attachedPolicies)
             addManaged(attached, "attached", owner);
         for (const auto &groupName : user->groupNames) {
@@ -463,7 +466,7 @@ void Resolver::identityPolicies(const ResolvedPrincipal &principal, AccountReque
                 continue; // reported when the account was loaded
             const std::string via = "group " + group->name;
             for (const auto &policy : group->inlinePolicies)
-                addInline(policy, via);
+                addInline(policy, via, DocumentKey::Kind::GroupInline, group->name);
             for (const auto &attached : group->attachedPolicies)
                 addManaged(attached, via, "group " + group->name);
         }
@@ -472,7 +475,7 @@ void Resolver::identityPolicies(const ResolvedPrincipal &principal, AccountReque
     if (const Role *role = principal.role) {
         const std::string owner = "role " + role->name;
         for (const auto &policy : role->inlinePolicies)
-            addInline(policy, "inline");
+            addInline(policy, "inline", DocumentKey::Kind::RoleInline, role->name);
         for (const auto &attached : role->attachedPolicies)
             addManaged(attached, "attached", owner);
         addBoundary(role->permissionsBoundaryArn, owner);
@@ -492,6 +495,7 @@ void Resolver::addResource(std::string_view action, std::string_view resource,
                     "trust policy of " + role->name, &into.problems);
             into.resourceOrigin.via = "trust policy";
             into.resourceOrigin.routes = { "trust policy" };
+            into.resourceOrigin.document = { DocumentKey::Kind::Trust, role->name, {} };
         }
         return;
     }
@@ -512,6 +516,7 @@ void Resolver::addResource(std::string_view action, std::string_view resource,
                     via + " of " + listed->arn, &into.problems);
             into.resourceOrigin.via = via;
             into.resourceOrigin.routes = { via };
+            into.resourceOrigin.document = { DocumentKey::Kind::Resource, listed->arn, {} };
         }
         return;
     }
@@ -553,7 +558,8 @@ void Resolver::addOrganization(const ResolvedPrincipal &principal, std::string_v
     // RCPs bind this account's resources, whoever calls (but not service-linked roles).
     const bool rcps = resourceAccount == account && !managementAccount && !serviceLinked;
     const auto addLevel = [&](const std::vector<NamedPolicy> &given, PolicyType type,
-                                  const std::string &via, std::vector<PolicyRef> &policies,
+                                  const std::string &via, const std::string &levelId,
+                                  std::vector<PolicyRef> &policies,
                                   std::vector<PolicyOrigin> &origins) {
         for (const auto &named : given) {
             if (PolicyRef compiled = compile(named.document, type, ResourcePolicyKind::Ordinary,
@@ -562,16 +568,19 @@ void Resolver::addOrganization(const ResolvedPrincipal &principal, std::string_v
                 PolicyOrigin origin;
                 origin.via = via;
                 origin.routes = { via };
+                origin.document = { type == PolicyType::ServiceControl ? DocumentKey::Kind::Scp
+                                                                       : DocumentKey::Kind::Rcp,
+                    levelId, named.name };
                 origins.push_back(std::move(origin));
             }
         }
     };
     for (const auto &level : organization->levels) {
         if (scps)
-            addLevel(level.scps, PolicyType::ServiceControl, "SCP at " + level.name,
+            addLevel(level.scps, PolicyType::ServiceControl, "SCP at " + level.name, level.id,
                     into.policies.scpLevels.emplace_back(), into.scpOrigins.emplace_back());
         if (rcps && !level.rcps.empty())
-            addLevel(level.rcps, PolicyType::ResourceControl, "RCP at " + level.name,
+            addLevel(level.rcps, PolicyType::ResourceControl, "RCP at " + level.name, level.id,
                     into.policies.rcpLevels.emplace_back(), into.rcpOrigins.emplace_back());
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/account.h"
+#include "model/documentkey.h"
 #include "model/evaluator.h"
 #include "model/isotime.h"
 #include "model/json.h"
@@ -32,6 +33,9 @@ struct PolicyOrigin
     std::vector<std::string> routes;
     std::string arn; ///< the managed policy's ARN, when it is one
     std::string versionId; ///< the managed policy version used (the default one)
+    /// The account's document it is, for opening it and highlighting its statements; None
+    /// for policies the account does not hold (session, scenario, default key policy).
+    DocumentKey document;
 };
 
 /// A principal found in (or outside) the account.

@@ -18,6 +18,7 @@ namespace iamx {
 AccountDocument::AccountDocument(QObject *parent)
     : QObject(parent)
     , m_undoStack(std::make_unique<QUndoStack>())
+    , m_resolver(std::make_unique<Resolver>(m_account))
 {
 }
 
@@ -47,7 +48,9 @@ std::vector<Diagnostic> AccountDocument::take(Parsed<Account> parsed, const QStr
 {
     if (!parsed.value)
         return std::move(parsed.diagnostics);
+    m_resolver.reset(); // it refers to the account being replaced
     m_account = std::move(*parsed.value);
+    m_resolver = std::make_unique<Resolver>(m_account);
     m_fileName = fileName;
     m_undoStack->clear();
     Q_EMIT accountReset();

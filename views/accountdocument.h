@@ -2,6 +2,7 @@
 
 #include "model/account.h"
 #include "model/diagnostic.h"
+#include "model/resolver.h"
 
 #include <QObject>
 #include <QString>
@@ -29,6 +30,9 @@ public:
     /// What the title bar shows: the file's name without its folder, or `demo`.
     QString displayName() const;
     QUndoStack *undoStack() const { return m_undoStack.get(); }
+    /// Resolves requests against account(); recreated whenever the account changes, so
+    /// never keep a reference across accountReset() or accountChanged().
+    const Resolver &resolver() const { return *m_resolver; }
 
     /// Loads an account file. On success the account is replaced, the undo stack cleared,
     /// accountReset() emitted and the result is empty (problems the file still has are in
@@ -41,6 +45,9 @@ public:
 Q_SIGNALS:
     /// The whole account was replaced: views rebuild from account().
     void accountReset();
+    /// An edit changed the account's contents (an undo command ran): entities may have been
+    /// added, removed or renamed. Views refresh from account(), keeping what they can.
+    void accountChanged();
 
 private:
     std::vector<Diagnostic> take(Parsed<Account> parsed, const QString &fileName);
@@ -48,6 +55,7 @@ private:
     Account m_account;
     QString m_fileName;
     std::unique_ptr<QUndoStack> m_undoStack;
+    std::unique_ptr<Resolver> m_resolver;
 };
 
 } // namespace iamx
