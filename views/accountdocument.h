@@ -25,7 +25,8 @@ public:
     ~AccountDocument() override;
 
     const Account &account() const { return m_account; }
-    /// The file the account was loaded from; empty for the built-in demo account.
+    /// The file the account was loaded from or saved to; empty for the built-in demo account
+    /// and an imported one that was not saved yet.
     const QString &fileName() const { return m_fileName; }
     /// What the title bar shows: the file's name without its folder, or `demo`.
     QString displayName() const;
@@ -41,6 +42,16 @@ public:
     std::vector<Diagnostic> load(const QString &path);
     /// Loads the built-in classroom account (resources/demo), as load() does.
     std::vector<Diagnostic> loadDemo();
+    /// Takes a loaded account (from a background load), as load() does: on success it replaces
+    /// the account and the result is empty; otherwise nothing changes and the errors are
+    /// returned. An empty `fileName` makes an untitled account (imported, or the demo), shown
+    /// as `untitledName` (default "untitled").
+    std::vector<Diagnostic> adopt(
+            Parsed<Account> parsed, const QString &fileName, const QString &untitledName = {});
+    /// After Save As: the account now lives in `fileName`, and is saved (undo stack clean).
+    void markSaved(const QString &fileName);
+    /// True while the account differs from its file (the undo stack is not clean).
+    bool isModified() const;
 
 Q_SIGNALS:
     /// The whole account was replaced: views rebuild from account().
@@ -48,12 +59,13 @@ Q_SIGNALS:
     /// An edit changed the account's contents (an undo command ran): entities may have been
     /// added, removed or renamed. Views refresh from account(), keeping what they can.
     void accountChanged();
+    /// The file the account belongs to changed (Save As).
+    void fileNameChanged();
 
 private:
-    std::vector<Diagnostic> take(Parsed<Account> parsed, const QString &fileName);
-
     Account m_account;
     QString m_fileName;
+    QString m_untitledName;
     std::unique_ptr<QUndoStack> m_undoStack;
     std::unique_ptr<Resolver> m_resolver;
 };

@@ -1,12 +1,14 @@
 #include "views/accountdocument.h"
 #include "views/mainwindow.h"
+#include "views/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
 
-// iam-explorer [FILE]: opens the account in FILE, or the built-in demo account without one.
+// iam-explorer [--settings FILE] [FILE]: opens the account in FILE, or the built-in demo
+// account without one.
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -18,15 +20,19 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Explore an AWS account's access control."_s);
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption settingsFile(u"settings"_s,
+            u"Keep the settings in FILE (INI) instead of the user's settings."_s, u"FILE"_s);
+    parser.addOption(settingsFile);
     parser.addPositionalArgument(u"file"_s, u"The account to open (default: the demo)."_s);
     parser.process(app);
+    if (parser.isSet(settingsFile))
+        iamx::settings::useFile(parser.value(settingsFile));
 
     iamx::AccountDocument document;
+    document.loadDemo(); // at once, so the window never shows an empty account
     iamx::MainWindow window(document);
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        document.loadDemo();
-    else
+    if (!files.isEmpty())
         window.openFile(files.constFirst());
     window.show();
     return QApplication::exec();

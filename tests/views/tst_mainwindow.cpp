@@ -1,6 +1,7 @@
 #include "views/accountdocument.h"
 #include "views/dialogs.h"
 #include "views/editor/policyeditor.h"
+#include "views/filecontroller.h"
 #include "views/mainwindow.h"
 #include "views/models/accounttreemodel.h"
 
@@ -171,7 +172,10 @@ void tst_MainWindow::openingAFileThatIsNotAnAccountShowsTheError()
     iamx::dialogs::setNextFileName(path);
     auto *open = m_window->findChild<QAction *>(u"openAction"_s);
     QVERIFY(open);
+    QSignalSpy finished(m_window->files(), &iamx::FileController::loadFinished);
     open->trigger();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.constFirst().constFirst().toBool(), false);
     const QStringList errors = iamx::dialogs::takeShownErrors();
     QCOMPARE(errors.size(), 1);
     QVERIFY2(errors.constFirst().contains(u"broken.json:1:"_s), qPrintable(errors.constFirst()));
@@ -193,7 +197,10 @@ void tst_MainWindow::openingAnAccountReplacesTheTree()
     file.close();
 
     iamx::dialogs::setNextFileName(path);
+    QSignalSpy finished(m_window->files(), &iamx::FileController::loadFinished);
     m_window->findChild<QAction *>(u"openAction"_s)->trigger();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.constFirst().constFirst().toBool(), true);
     QCOMPARE(iamx::dialogs::takeShownErrors(), QStringList());
     QCOMPARE(m_window->windowTitle(), u"small.json[*] — IAM Explorer"_s);
     QCOMPARE(tree()->model()->index(0, 0).data().toString(), u"Users (1)"_s);
