@@ -478,4 +478,29 @@ std::string explanationText(const std::string &name, const std::optional<std::st
     return out;
 }
 
+std::string accountDecisionJsonLine(const AccountRequest &resolved, const Decision &decision)
+{
+    const OriginLookup origins = [&resolved](const StatementRef &ref) {
+        return &resolved.originOf(ref);
+    };
+    std::string line = "{\"principal\": ";
+    json::appendQuoted(line, resolved.request.principal.text);
+    line += ", \"action\": ";
+    json::appendQuoted(line, resolved.request.action);
+    line += ", \"resource\": ";
+    json::appendQuoted(line, resolved.request.resource);
+    line += ", ";
+    appendDecisionFields(line, resolved.policies, decision, origins);
+    line += ", \"assumptions\": ";
+    appendStringArray(line, resolved.assumptions);
+    line += ", \"incomplete\": ";
+    line += resolved.incomplete() ? "true" : "false";
+    if (resolved.incomplete()) {
+        line += ", \"problems\": ";
+        appendDiagnosticsJson(line, resolved.problems);
+    }
+    line += '}';
+    return line;
+}
+
 } // namespace iamx

@@ -38,6 +38,11 @@ void appendStringArray(std::string &out, const std::vector<std::string> &values)
 std::string decisionJsonLine(
         const ScenarioEntry &entry, const Scenario &scenario, const Decision &decision);
 
+/// The JSON line of a request against an account (`iamx simulate --account --json`, the
+/// application's Export simulation result): principal, action, resource, the decision fields
+/// with origins, assumptions, and whether it is incomplete, with the problems.
+std::string accountDecisionJsonLine(const AccountRequest &resolved, const Decision &decision);
+
 /// The JSON line of a scenario that could not be evaluated: name and its first error (and
 /// every error under `errors` when there are several).
 std::string errorJsonLine(const ScenarioEntry &entry);

@@ -97,23 +97,7 @@ int runAccountRequest(
     if (arguments.has("--json")) {
         Decision decision;
         decide(resolved.policies, resolved.request, decision);
-        std::string line = "{\"principal\": ";
-        json::appendQuoted(line, resolved.request.principal.text);
-        line += ", \"action\": ";
-        json::appendQuoted(line, resolved.request.action);
-        line += ", \"resource\": ";
-        json::appendQuoted(line, resolved.request.resource);
-        line += ", ";
-        appendDecisionFields(line, resolved.policies, decision, origins);
-        line += ", \"assumptions\": ";
-        appendStringArray(line, resolved.assumptions);
-        line += ", \"incomplete\": ";
-        line += resolved.incomplete() ? "true" : "false";
-        if (resolved.incomplete()) {
-            line += ", \"problems\": ";
-            appendDiagnosticsJson(line, resolved.problems);
-        }
-        out << line << "}\n";
+        out << accountDecisionJsonLine(resolved, decision) << '\n';
         return ExitOk;
     }
     const Explanation explanation = explain(resolved.policies, resolved.request);
