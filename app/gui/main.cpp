@@ -1,3 +1,5 @@
+#include "guibench.h"
+
 #include "views/accountdocument.h"
 #include "views/mainwindow.h"
 #include "views/settings.h"
@@ -23,6 +25,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption settingsFile(u"settings"_s,
             u"Keep the settings in FILE (INI) instead of the user's settings."_s, u"FILE"_s);
     parser.addOption(settingsFile);
+    const QCommandLineOption benchOpen(u"bench-open"_s,
+            u"Measure opening FILE: load time and the longest freeze of the window."_s, u"FILE"_s);
+    parser.addOption(benchOpen);
     parser.addPositionalArgument(u"file"_s, u"The account to open (default: the demo)."_s);
     parser.process(app);
     if (parser.isSet(settingsFile))
@@ -31,6 +36,8 @@ int main(int argc, char *argv[])
     iamx::AccountDocument document;
     document.loadDemo(); // at once, so the window never shows an empty account
     iamx::MainWindow window(document);
+    if (parser.isSet(benchOpen))
+        return iamx::runOpenBenchmark(window, parser.value(benchOpen));
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
         window.openFile(files.constFirst());
