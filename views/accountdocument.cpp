@@ -2,7 +2,9 @@
 
 #include "resources/demoaccount.h"
 
+#include "model/accountedit.h"
 #include "model/accountio.h"
+#include "views/commands/accountcommand.h"
 #include "views/qtconvert.h"
 
 #include <QFileInfo>
@@ -42,6 +44,71 @@ std::vector<Diagnostic> AccountDocument::loadDemo()
     inputs.push_back(
             { std::string(resources::demoAccountName), std::string(resources::demoAccountText()) });
     return take(loadAccount(std::move(inputs)), QString());
+}
+
+QString AccountDocument::save(const QString &path)
+{
+    std::string error;
+    if (!saveWorkspace(m_account, toStdString(path), error))
+        return toQString(error);
+    m_fileName = path;
+    m_undoStack->setClean();
+    return {};
+}
+
+bool AccountDocument::isModified() const
+{
+    return !m_undoStack->isClean();
+}
+
+QString AccountDocument::push(AccountCommand *command)
+{
+    std::unique_ptr<AccountCommand> owned(command);
+    if (QString error = owned->check(); !error.isEmpty())
+        return error;
+    m_undoStack->push(owned.release());
+    return {};
+}
+
+QString AccountDocument::check(const Change &change) const
+{
+    // A Check-mode edit reads the account only; it needs no const overloads of its own.
+    AccountEdit edit(const_cast<Account &>(m_account), AccountEdit::Mode::Check);
+    return toQString(change(edit));
+}
+
+QString AccountDocument::apply(const Change &change, AccountUndo &undo)
+{
+    AccountEdit edit(m_account);
+    const std::string error = change(edit);
+    undo = edit.takeUndo();
+    if (!error.empty()) {
+        // A change of several edits may have made some before one failed: take them back.
+        if (!undo.empty()) {
+            AccountEdit::revert(m_account, undo);
+            changed();
+        }
+        undo = AccountUndo();
+        return toQString(error);
+    }
+    if (!undo.empty())
+        changed();
+    return {};
+}
+
+void AccountDocument::revert(const AccountUndo &undo)
+{
+    if (undo.empty())
+        return;
+    AccountEdit::revert(m_account, undo);
+    changed();
+}
+
+void AccountDocument::changed()
+{
+    // The resolver caches pointers into the account's entities, which an edit may move.
+    m_resolver = std::make_unique<Resolver>(m_account);
+    Q_EMIT accountChanged();
 }
 
 std::vector<Diagnostic> AccountDocument::take(Parsed<Account> parsed, const QString &fileName)

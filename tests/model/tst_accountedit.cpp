@@ -36,6 +36,7 @@ private slots:
     void undoIsExact_data();
     void undoIsExact();
     void checkModeChangesNothing();
+    void changedBackIsAsRead();
     void savedEditKeepsUnknownMembers();
     void editedRealFileRoundTrip_data();
     void editedRealFileRoundTrip();
@@ -616,6 +617,32 @@ void tst_AccountEdit::checkModeChangesNothing()
     QVERIFY(check.takeUndo().empty());
     QVERIFY(!account.findUser("carol"));
     QCOMPARE(iamx::workspaceText(account), before);
+}
+
+// Edits that cancel out (a rename and the rename back, an attach and the detach) leave the
+// entities as they were read: saved byte for byte, though they were edited.
+void tst_AccountEdit::changedBackIsAsRead()
+{
+    Account account = example();
+    const std::string before = iamx::workspaceText(account);
+    AccountEdit edit(account);
+    QCOMPARE(edit.rename(EntityKind::User, "alice", "al"), std::string());
+    QCOMPARE(edit.rename(EntityKind::User, "al", "alice"), std::string());
+    QCOMPARE(edit.attachPolicy(EntityKind::Group, "Auditors", devS3), std::string());
+    QCOMPARE(edit.detachPolicy(EntityKind::Group, "Auditors", devS3), std::string());
+    QVERIFY(account.findUser("alice")->edited);
+    QVERIFY(account.findPolicy(devS3)->edited);
+    QCOMPARE(iamx::workspaceText(account), before);
+
+    // Also when the file is laid out unlike the writer would (one line, no spaces).
+    auto compact = loadText(userWith(R"("Path":"/","Tags":[{"Key":"k","Value":"v"}])"));
+    QVERIFY(compact.value);
+    const std::string compactBefore = iamx::workspaceText(*compact.value);
+    AccountEdit again(*compact.value);
+    QCOMPARE(again.rename(EntityKind::User, "u", "w"), std::string());
+    QVERIFY(iamx::workspaceText(*compact.value) != compactBefore);
+    QCOMPARE(again.rename(EntityKind::User, "w", "u"), std::string());
+    QCOMPARE(iamx::workspaceText(*compact.value), compactBefore);
 }
 
 // An edited entity is written from its fields, but members the model does not read (here
