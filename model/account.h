@@ -55,6 +55,9 @@ private:
     SourceSpan m_span;
 };
 
+/// The four kinds of entity of the AWS lists, in the order the lists are written.
+enum class EntityKind : std::uint8_t { User, Group, Role, Policy };
+
 struct Tag
 {
     std::string key;
@@ -88,6 +91,9 @@ struct User
     std::optional<std::string> permissionsBoundaryArn;
     std::vector<Tag> tags;
     bool flagged = false; ///< a field had the wrong type (see Account::diagnostics())
+    /// Changed since it was read (or new): saved from its fields, keeping the members of its
+    /// original object that it does not model (account-format.md §6).
+    bool edited = false;
     SourceSpan span;
 };
 
@@ -101,6 +107,9 @@ struct Group
     std::vector<InlinePolicy> inlinePolicies;
     std::vector<AttachedPolicy> attachedPolicies;
     bool flagged = false; ///< a field had the wrong type (see Account::diagnostics())
+    /// Changed since it was read (or new): saved from its fields, keeping the members of its
+    /// original object that it does not model (account-format.md §6).
+    bool edited = false;
     SourceSpan span;
 };
 
@@ -127,6 +136,9 @@ struct Role
     std::string lastUsedDate; ///< empty when never used in the tracking window
     std::string lastUsedRegion;
     bool flagged = false; ///< a field had the wrong type (see Account::diagnostics())
+    /// Changed since it was read (or new): saved from its fields, keeping the members of its
+    /// original object that it does not model (account-format.md §6).
+    bool edited = false;
     SourceSpan span;
 
     /// Service-linked roles (path /aws-service-role/...) are exempt from SCPs and RCPs.
@@ -159,6 +171,9 @@ struct ManagedPolicy
     /// it disagrees with DefaultVersionId (the policy is then malformed: never guessed).
     int defaultVersion = -1;
     bool flagged = false; ///< a field had the wrong type (see Account::diagnostics())
+    /// Changed since it was read (or new): saved from its fields, keeping the members of its
+    /// original object that it does not model (account-format.md §6).
+    bool edited = false;
     SourceSpan span;
 
     /// AWS managed policies have the account `aws` in their ARN.
@@ -265,6 +280,7 @@ public:
 
 private:
     friend class AccountBuilder;
+    friend class AccountEdit;
     void rebuildIndexes();
 
     std::string m_accountId;

@@ -18,8 +18,6 @@ namespace iamx {
 
 namespace od = simdjson::ondemand;
 
-enum class EntityKind { User, Group, Role, Policy };
-
 /// The name of the list an entity kind is read from.
 inline std::string_view listName(EntityKind kind)
 {

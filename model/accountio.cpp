@@ -1,6 +1,7 @@
 #include "accountio.h"
 
 #include "model/accountbuilder.h"
+#include "model/entitywriter.h"
 #include "model/hexdigit.h"
 #include "model/json.h"
 
@@ -22,8 +23,9 @@ std::string_view sliceOf(const Account &account, const SourceSpan &span)
     return std::string_view(source.text).substr(span.offset, span.length);
 }
 
+// An entity as read, or written from its fields when it was edited (entitywriter.h).
 template <typename Entity>
-void appendList(std::string &out, const Account &account, std::string_view name,
+void appendList(std::string &out, const EntityWriter &writer, std::string_view name,
         const std::vector<Entity> &entities)
 {
     out += "  ";
@@ -31,7 +33,7 @@ void appendList(std::string &out, const Account &account, std::string_view name,
     out += ": [";
     for (size_t i = 0; i < entities.size(); ++i) {
         out += i ? ",\n    " : "\n    ";
-        out += sliceOf(account, entities[i].span);
+        writer.append(out, entities[i]);
     }
     out += entities.empty() ? "]" : "\n  ]";
 }
@@ -201,14 +203,15 @@ Parsed<Account> loadAccountFiles(const std::vector<std::string> &paths)
 
 std::string workspaceText(const Account &account)
 {
+    const EntityWriter writer(account);
     std::string out = "{\n";
-    appendList(out, account, "UserDetailList", account.users());
+    appendList(out, writer, "UserDetailList", account.users());
     out += ",\n";
-    appendList(out, account, "GroupDetailList", account.groups());
+    appendList(out, writer, "GroupDetailList", account.groups());
     out += ",\n";
-    appendList(out, account, "RoleDetailList", account.roles());
+    appendList(out, writer, "RoleDetailList", account.roles());
     out += ",\n";
-    appendList(out, account, "Policies", account.policies());
+    appendList(out, writer, "Policies", account.policies());
     out += ",\n";
     for (const auto &member : account.otherMembers()) {
         out += "  ";

@@ -2,7 +2,9 @@
 
 #include "resources/demoaccount.h"
 
+#include "model/accountedit.h"
 #include "model/accountio.h"
+#include "views/commands/accountcommand.h"
 #include "views/qtconvert.h"
 
 #include <QFileInfo>
@@ -45,6 +47,72 @@ std::vector<Diagnostic> AccountDocument::loadDemo()
     return adopt(loadAccount(std::move(inputs)), QString(), toQString(resources::demoAccountName));
 }
 
+QString AccountDocument::save(const QString &path)
+{
+    std::string error;
+    if (!saveWorkspace(m_account, toStdString(path), error))
+        return toQString(error);
+    m_fileName = path;
+    m_undoStack->setClean();
+    Q_EMIT fileNameChanged();
+    return {};
+}
+
+bool AccountDocument::isModified() const
+{
+    return !m_undoStack->isClean();
+}
+
+QString AccountDocument::push(AccountCommand *command)
+{
+    std::unique_ptr<AccountCommand> owned(command);
+    if (QString error = owned->check(); !error.isEmpty())
+        return error;
+    m_undoStack->push(owned.release());
+    return {};
+}
+
+QString AccountDocument::check(const Change &change) const
+{
+    // A Check-mode edit reads the account only; it needs no const overloads of its own.
+    AccountEdit edit(const_cast<Account &>(m_account), AccountEdit::Mode::Check);
+    return toQString(change(edit));
+}
+
+QString AccountDocument::apply(const Change &change, AccountUndo &undo)
+{
+    AccountEdit edit(m_account);
+    const std::string error = change(edit);
+    undo = edit.takeUndo();
+    if (!error.empty()) {
+        // A change of several edits may have made some before one failed: take them back.
+        if (!undo.empty()) {
+            AccountEdit::revert(m_account, undo);
+            changed();
+        }
+        undo = AccountUndo();
+        return toQString(error);
+    }
+    if (!undo.empty())
+        changed();
+    return {};
+}
+
+void AccountDocument::revert(const AccountUndo &undo)
+{
+    if (undo.empty())
+        return;
+    AccountEdit::revert(m_account, undo);
+    changed();
+}
+
+void AccountDocument::changed()
+{
+    // The resolver caches pointers into the account's entities, which an edit may move.
+    m_resolver = std::make_unique<Resolver>(m_account);
+    Q_EMIT accountChanged();
+}
+
 std::vector<Diagnostic> AccountDocument::adopt(
         Parsed<Account> parsed, const QString &fileName, const QString &untitledName)
 {
@@ -61,18 +129,6 @@ std::vector<Diagnostic> AccountDocument::adopt(
     m_undoStack->clear();
     Q_EMIT accountReset();
     return {};
-}
-
-void AccountDocument::markSaved(const QString &fileName)
-{
-    m_fileName = fileName;
-    m_undoStack->setClean();
-    Q_EMIT fileNameChanged();
-}
-
-bool AccountDocument::isModified() const
-{
-    return !m_undoStack->isClean();
 }
 
 } // namespace iamx

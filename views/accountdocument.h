@@ -7,15 +7,23 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 class QUndoStack;
 
 namespace iamx {
 
+class AccountCommand;
+class AccountEdit;
+class AccountUndo;
+
 /// The open account: its sole owner, with the file it came from and the undo stack of its
-/// edits. Views read it through account() and refresh on its signals; they never mutate it.
+/// edits. Views read it through account() and refresh on its signals; they never mutate it:
+/// every edit is an AccountCommand pushed with push() (views/commands/), which changes the
+/// account through apply() and revert() only.
 class AccountDocument : public QObject
 {
     Q_OBJECT
@@ -48,10 +56,32 @@ public:
     /// as `untitledName` (default "untitled").
     std::vector<Diagnostic> adopt(
             Parsed<Account> parsed, const QString &fileName, const QString &untitledName = {});
-    /// After Save As: the account now lives in `fileName`, and is saved (undo stack clean).
-    void markSaved(const QString &fileName);
-    /// True while the account differs from its file (the undo stack is not clean).
+
+    /// Saves the account to `path` as a workspace, atomically. On success `path` becomes
+    /// fileName() (fileNameChanged()) and the undo stack is marked clean (the title loses its
+    /// `*`); otherwise the error is returned and nothing changes.
+    QString save(const QString &path);
+    /// True when the account differs from the file: the undo stack is not at its clean state.
     bool isModified() const;
+
+    /// A change of the account: AccountEdit calls, returning the first error (empty: done).
+    using Change = std::function<std::string(AccountEdit &)>;
+
+    /// Pushes `command` (taking ownership) onto the undo stack, which runs it, when its change
+    /// can be made now. Otherwise the command is deleted, the account and the stack stay as
+    /// they were, and the reason is returned for the GUI to show.
+    QString push(AccountCommand *command);
+    /// Why `change` cannot be made to the account now, or an empty string; validates only,
+    /// so the account never changes.
+    QString check(const Change &change) const;
+    /// Makes `change` (a command's redo()). On success `undo` gets how to take it back, the
+    /// resolver is recreated and accountChanged() emitted; on failure nothing changes, `undo`
+    /// is left empty and the error returned.
+    QString apply(const Change &change, AccountUndo &undo);
+    /// Takes back a change apply() made (a command's undo()): the latest one not yet taken
+    /// back, as the undo stack guarantees. The account is then exactly as before it, and
+    /// accountChanged() is emitted.
+    void revert(const AccountUndo &undo);
 
 Q_SIGNALS:
     /// The whole account was replaced: views rebuild from account().
@@ -63,6 +93,8 @@ Q_SIGNALS:
     void fileNameChanged();
 
 private:
+    void changed();
+
     Account m_account;
     QString m_fileName;
     QString m_untitledName;

@@ -161,13 +161,11 @@ bool FileController::saveAs()
 
 bool FileController::saveTo(const QString &path)
 {
-    std::string error;
-    if (!saveWorkspace(m_document.account(), toStdString(path), error)) {
+    if (const QString error = m_document.save(path); !error.isEmpty()) {
         dialogs::showError(m_window, tr("Cannot save the account"),
-                tr("The account was not saved:\n\n%1").arg(toQString(error)));
+                tr("The account was not saved:\n\n%1").arg(error));
         return false;
     }
-    m_document.markSaved(path);
     settings::addRecentFile(path);
     Q_EMIT recentFilesChanged();
     return true;

@@ -2,6 +2,7 @@
 
 #include "model/diagnostic.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -26,6 +27,13 @@ inline QString toQString(std::string_view text)
 inline std::string toStdString(const QString &text)
 {
     return text.toStdString();
+}
+
+/// A time as the AWS CLI writes timestamps, in UTC (`2024-05-02T09:15:00+00:00`): the
+/// CreateDate of a new entity (NewEntity::createDate).
+inline std::string toIamTimestamp(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringView(u"yyyy-MM-dd'T'HH:mm:ss'+00:00'")).toStdString();
 }
 
 /// The number of UTF-16 code units (QString and QTextDocument positions) of the UTF-8 text
