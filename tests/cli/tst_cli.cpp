@@ -116,6 +116,7 @@ private slots:
 
     void bench_data();
     void bench();
+    void benchFilter();
 
 private:
     static void addGoldenColumns();
@@ -247,6 +248,9 @@ void tst_Cli::usage_data()
             << Args { "test" } << std::string("usage-test-no-file") << 2 << none;
     QTest::newRow("bench: no file") << Args { "bench", "--seconds", "0.2" }
                                     << std::string("usage-bench-no-file") << 2 << none;
+    QTest::newRow("bench: --filter without --account")
+            << Args { "bench", "--filter", "alice" } << std::string("usage-bench-filter-no-account")
+            << 2 << none;
     QTest::newRow("simulate: two files")
             << Args { "simulate", "test-pass.jsonl", "test-fail.jsonl" }
             << std::string("usage-simulate-two-files") << 2 << none;
@@ -358,6 +362,21 @@ void tst_Cli::bench()
     QVERIFY2(run.out.ends_with('\n'), run.out.c_str());
     QCOMPARE(QByteArray::fromStdString(lines.front()), QByteArray("scenarios: 4"));
     QVERIFY2(std::regex_match(lines.back(), std::regex("^evals/s: [0-9]+$")), run.out.c_str());
+}
+
+// The account tree's filter measured on the demo account: the counts are exact, the times not.
+void tst_Cli::benchFilter()
+{
+    const CliRun run = runIamx({ "bench", "--account", "demo", "--filter", "alice" });
+    QCOMPARE(run.status, 0);
+    QCOMPARE(QByteArray::fromStdString(run.err), QByteArray());
+    const auto lines = splitLines(run.out);
+    QCOMPARE(lines.size(), size_t(5));
+    QCOMPARE(QByteArray::fromStdString(lines[0]), QByteArray("entities: 41"));
+    QVERIFY2(std::regex_match(lines[1], std::regex("^action patterns: [0-9]+$")), run.out.c_str());
+    QVERIFY2(std::regex_match(lines[2], std::regex("^index ms: [0-9.]+$")), run.out.c_str());
+    QCOMPARE(QByteArray::fromStdString(lines[3]), QByteArray("matches: 1"));
+    QVERIFY2(std::regex_match(lines[4], std::regex("^query ms: [0-9.]+$")), run.out.c_str());
 }
 
 QTEST_APPLESS_MAIN(tst_Cli)
