@@ -335,7 +335,7 @@ private:
                 return { step, StepVerdict::Failed,
                     "A federated user's session without a session policy has no permissions" };
             return { step, StepVerdict::Failed,
-                capitalized("the " + name + " does not allow it: outside the " + name) };
+                capitalized("no statement of the " + name + " allows it") };
         }
         if (!layer)
             return { step, StepVerdict::NotApplicable, capitalized("no " + name) };

@@ -3,6 +3,7 @@
 #include "model/account.h"
 #include "model/casefold.h"
 #include "model/explanation.h"
+#include "model/policyparser.h"
 #include "model/request.h"
 #include "model/resolver.h"
 #include "model/wildcard.h"
@@ -17,7 +18,8 @@ namespace iamx {
 namespace {
 
 // Calls `each(policy)` for every document of the account that compiles, read as it is
-// evaluated: identity documents, trust policies, resource policies, SCPs and RCPs.
+// evaluated: identity documents, trust policies, resource policies, SCPs and RCPs. Documents
+// the resolver compiles are compiled through it, under the names it gives them.
 void forEachCompiledPolicy(const Account &account, const Resolver &resolver,
         const std::function<void(const Policy &)> &each)
 {
@@ -43,10 +45,19 @@ void forEachCompiledPolicy(const Account &account, const Resolver &resolver,
         if (const PolicyVersion *version = policy.defaultPolicyVersion())
             visit(version->document, PolicyType::Identity, ResourcePolicyKind::Ordinary,
                     policy.name);
-    for (const auto &resource : account.resources())
-        if (resource.policy)
-            visit(*resource.policy, PolicyType::Resource, resourcePolicyKindFor({}, resource.arn),
-                    "policy of " + resource.arn);
+    // Resource policies are parsed here rather than through the resolver: its cache keeps the
+    // first name a document is compiled under, and it names them by the request's action.
+    for (const auto &resource : account.resources()) {
+        if (!resource.policy || resource.policy->empty())
+            continue;
+        PolicyParseOptions options;
+        options.type = PolicyType::Resource;
+        options.resourceKind = resourcePolicyKindFor({}, resource.arn);
+        options.name = "policy of " + resource.arn;
+        if (const Parsed<Policy> parsed = parsePolicyText(resource.policy->text(), options);
+                parsed.value)
+            each(*parsed.value);
+    }
     if (const auto &organization = account.organization())
         for (const auto &level : organization->levels) {
             for (const auto &scp : level.scps)
