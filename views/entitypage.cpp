@@ -3,6 +3,7 @@
 #include "model/account.h"
 #include "model/documentkey.h"
 #include "model/resolver.h"
+#include "views/fonts.h"
 #include "views/models/appliedpoliciesmodel.h"
 #include "views/qtconvert.h"
 
@@ -87,10 +88,7 @@ EntityPage::EntityPage(QWidget *parent)
     m_title = new QLabel(content);
     m_title->setObjectName(u"entityTitle"_s);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    m_title->setFont(titleFont);
+    m_title->setFont(fonts::scaledFont(1.4, true));
     layout->addWidget(m_title);
     m_fields = new QFormLayout;
     m_fields->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -128,6 +126,13 @@ EntityPage::EntityPage(QWidget *parent)
 
 EntityPage::~EntityPage() = default;
 
+bool EntityPage::event(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationFontChange) // presentation mode
+        m_title->setFont(fonts::scaledFont(1.4, true));
+    return QWidget::event(event);
+}
+
 QString EntityPage::title() const
 {
     return m_title->text();
@@ -150,7 +155,6 @@ void EntityPage::addField(const QString &label, const QString &value)
         return;
     auto *text = new QLabel(value);
     text->setTextFormat(Qt::RichText);
-    text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextBrowserInteraction);
     text->setAccessibleName(label);
     connect(text, &QLabel::linkActivated, this, &EntityPage::followLink);

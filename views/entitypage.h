@@ -44,6 +44,9 @@ Q_SIGNALS:
     /// A policy document was chosen (a row of the table, a link): its documentKeyText().
     void documentActivated(const QString &documentKey);
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
     void clear();
     void addField(const QString &label, const QString &value);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/statementoutcome.h"
+
 #include <QString>
 #include <QTabWidget>
 
@@ -10,7 +12,6 @@ namespace iamx {
 class AccountDocument;
 class EntityPage;
 class PolicyPage;
-struct StatementOutcome;
 
 /// The centre of the window (ui.md, "Centre — tabs"): one tab per open entity or policy
 /// document. A single click previews in a reusable tab, shown muted; opening for good
@@ -54,6 +55,11 @@ Q_SIGNALS:
     void applyRequested(const QString &key, const QString &text);
     /// A details page's link to an entity was followed.
     void entityActivated(const QString &arn);
+    /// A policy page was opened, or its findings or modified state changed: for the Problems
+    /// list and the Apply, Revert and Format actions.
+    void pageChanged(PolicyPage *page);
+    /// A tab closed; `id` is what it showed (`document:<key>` or `entity:<ARN>`).
+    void pageClosed(const QString &id);
 
 private:
     /// Puts `page` in the preview tab (or a new kept tab), titled `title`.
@@ -66,6 +72,8 @@ private:
 
     AccountDocument &m_document;
     QWidget *m_preview = nullptr;
+    /// The last simulation's outcomes, given to every policy page that opens.
+    std::vector<StatementOutcome> m_outcomes;
 };
 
 } // namespace iamx

@@ -173,6 +173,8 @@ bool FileController::saveTo(const QString &path)
 
 bool FileController::maybeSave()
 {
+    if (m_beforeDiscard && !m_beforeDiscard())
+        return false;
     if (!m_document.isModified())
         return true;
     switch (dialogs::askToSave(m_window,

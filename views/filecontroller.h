@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <utility>
 #include <vector>
 
 class QProgressDialog;
@@ -47,6 +49,9 @@ public:
     /// Before unsaved changes would be lost: asks whether to save them. False: the user
     /// cancelled, or saving failed, so the caller must not go on.
     bool maybeSave();
+    /// Asked first whenever the account is about to be replaced or the window closed (the
+    /// editors' changes not applied yet); false stops it.
+    void setBeforeDiscard(std::function<bool()> check) { m_beforeDiscard = std::move(check); }
     /// True while a file is loading.
     bool isLoading() const { return !m_progress.isNull(); }
 
@@ -66,6 +71,7 @@ private:
     /// Counts loads, so that the result of a cancelled one is recognised and dropped.
     quint64 m_generation = 0;
     QPointer<QProgressDialog> m_progress;
+    std::function<bool()> m_beforeDiscard;
 };
 
 } // namespace iamx

@@ -1,29 +1,32 @@
 #include "mainwindow.h"
 
 #include "model/account.h"
+#include "model/documentkey.h"
+#include "model/simulationreport.h"
 #include "views/accountdocument.h"
+#include "views/accounttreeview.h"
+#include "views/commands/documentcommands.h"
 #include "views/dialogs.h"
+#include "views/editcontroller.h"
 #include "views/editor/policyeditor.h"
-#include "views/entitydetails.h"
+#include "views/editor/policypage.h"
+#include "views/entitytabs.h"
 #include "views/filecontroller.h"
 #include "views/models/accounttreemodel.h"
+#include "views/models/diagnosticsmodel.h"
+#include "views/problemsview.h"
 #include "views/qtconvert.h"
 #include "views/settings.h"
+#include "views/simulate/simulatepanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFile>
 #include <QFileInfo>
-#include <QFontDatabase>
-#include <QHeaderView>
-#include <QKeySequence>
 #include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QPlainTextEdit>
-#include <QStackedWidget>
+#include <QMenu>
+#include <QSaveFile>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -40,56 +43,38 @@ using Kind = AccountTreeModel::NodeKind;
 /// How much presentation mode enlarges the fonts (ui.md: "about 1.6×").
 constexpr qreal presentationScale = 1.6;
 
-bool isEntity(Kind kind)
+/// The Problems list's source for the account file's own findings.
+const QString accountSource()
 {
-    return kind == Kind::User || kind == Kind::Group || kind == Kind::Role || kind == Kind::Policy
-            || kind == Kind::Resource;
+    return u"account"_s;
 }
 
-/// How the policy of a row of `kind` is validated.
-PolicyParseOptions parseOptions(Kind kind, const QModelIndex &index)
+bool isDocumentRow(Kind kind)
 {
-    PolicyParseOptions options;
     switch (kind) {
+    case Kind::Policy:
+    case Kind::InlinePolicy:
+    case Kind::AttachedPolicy:
     case Kind::Boundary:
-        options.type = PolicyType::PermissionsBoundary;
-        break;
     case Kind::TrustPolicy:
-        options.type = PolicyType::Resource;
-        options.resourceKind = ResourcePolicyKind::TrustPolicy;
-        break;
-    case Kind::ResourcePolicy:
-        options.type = PolicyType::Resource;
-        break;
     case Kind::OrgPolicy:
-        options.type =
-                index.siblingAtColumn(AccountTreeModel::DetailColumn).data().toString() == u"RCP"_s
-                ? PolicyType::ResourceControl
-                : PolicyType::ServiceControl;
-        break;
+    case Kind::ResourcePolicy:
+    case Kind::Statement:
+        return true;
     default:
-        break;
+        return false;
     }
-    return options;
 }
 
-QIcon actionIcon(const QString &name)
+bool writeFile(const QString &path, const QByteArray &content, QString &error)
 {
-    const QString path = u":/icons/"_s + name + u".svg"_s;
-    return QFile::exists(path) ? QIcon(path) : QIcon(); // TODO(#4): views/icons
-}
-
-/// An action with its object name, icon and shortcut, as every action of the window has.
-QAction *makeAction(QObject *parent, const QString &text, const QString &objectName,
-        const QKeySequence &shortcut = {}, const QString &icon = {})
-{
-    auto *action = new QAction(text, parent);
-    action->setObjectName(objectName);
-    if (!shortcut.isEmpty())
-        action->setShortcut(shortcut);
-    if (!icon.isEmpty())
-        action->setIcon(actionIcon(icon));
-    return action;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size()
+            || !file.commit()) {
+        error = u"%1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -98,38 +83,56 @@ MainWindow::MainWindow(AccountDocument &document, QWidget *parent)
     : QMainWindow(parent)
     , m_document(document)
     , m_files(new FileController(document, this))
+    , m_edits(new EditController(document, this))
 {
     setObjectName(u"mainWindow"_s);
-    m_details = new QPlainTextEdit(this);
-    m_details->setObjectName(u"entityDetails"_s);
-    m_details->setAccessibleName(tr("Entity details"));
-    m_details->setReadOnly(true);
-    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_details->setPlaceholderText(tr("Select a user, group, role, policy or resource in the "
-                                     "account tree."));
-    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_policyEditor = new PolicyEditor(this);
-    m_policyEditor->setReadOnly(true); // until Apply and Revert exist
-    m_centre = new QStackedWidget(this);
-    m_centre->setObjectName(u"centre"_s);
-    m_centre->addWidget(m_details);
-    m_centre->addWidget(m_policyEditor);
-    setCentralWidget(m_centre);
-
+    setDockNestingEnabled(true);
+    m_tabs = new EntityTabs(m_document, this);
+    setCentralWidget(m_tabs);
     createDocks();
-    createActions();
+    createMenus();
+    createToolBar();
+    createStatusBar();
 
-    m_accountSummary = new QLabel(this);
-    m_accountSummary->setObjectName(u"accountSummary"_s);
-    statusBar()->addWidget(m_accountSummary);
-
+    m_files->setBeforeDiscard([this] { return m_tabs->maybeDiscardEdits(); });
     connect(&m_document, &AccountDocument::accountReset, this, &MainWindow::accountReset);
     connect(&m_document, &AccountDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_document.undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_files, &FileController::recentFilesChanged, this,
             &MainWindow::rebuildRecentFilesMenu);
+
+    connect(m_tree, &AccountTreeView::currentEntityChanged, this, &MainWindow::previewRow);
+    connect(m_tree, &AccountTreeView::activated, this, &MainWindow::openRow);
+    connect(m_tree, &AccountTreeView::contextMenuRequested, this,
+            [this](const QModelIndex &index, const QPoint &globalPos) {
+                m_edits->setTarget(index);
+                QMenu menu(this);
+                menu.setObjectName(u"treeContextMenu"_s);
+                m_edits->fillContextMenu(&menu);
+                if (!menu.isEmpty())
+                    menu.exec(globalPos);
+            });
+    connect(m_edits, &EditController::documentRequested, this,
+            [this](const QString &key) { m_tabs->showDocument(key, true); });
+
+    connect(m_tabs, &EntityTabs::applyRequested, this, &MainWindow::applyPolicy);
+    connect(m_tabs, &EntityTabs::pageChanged, this, &MainWindow::updateProblems);
+    connect(m_tabs, &EntityTabs::pageChanged, this, &MainWindow::updatePolicyActions);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updatePolicyActions);
+    connect(m_tabs, &EntityTabs::pageClosed, this, [this](const QString &id) {
+        if (id.startsWith(u"document:"_s))
+            m_diagnostics->removeSource(id.mid(9));
+    });
+    connect(m_tabs, &EntityTabs::entityActivated, this,
+            [this](const QString &arn) { m_tabs->showEntity(arn, true); });
+
+    connect(m_simulate, &SimulatePanel::simulated, this, &MainWindow::simulated);
+    connect(m_simulate, &SimulatePanel::statementActivated, this, &MainWindow::showStatement);
+    connect(m_problems, &ProblemsView::problemActivated, this, &MainWindow::showProblem);
+
     restoreSettings();
     accountReset();
+    updatePolicyActions();
 }
 
 MainWindow::~MainWindow()
@@ -143,161 +146,217 @@ MainWindow::~MainWindow()
     }
 }
 
-void MainWindow::createActions()
-{
-    createFileMenu();
-    createEditMenu();
-    createViewMenu();
-    createHelpMenu();
-    createToolBar();
-}
-
-QMenu *MainWindow::createFileMenu()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName(u"fileMenu"_s);
-    QAction *open = makeAction(this, tr("&Open…"), u"openAction"_s, QKeySequence::Open, u"open"_s);
-    connect(open, &QAction::triggered, m_files, &FileController::open);
-    file->addAction(open);
-    QAction *import = makeAction(this, tr("&Import Authorization Details…"), u"importAction"_s,
-            QKeySequence(tr("Ctrl+I")));
-    import->setStatusTip(tr("Open the output of aws iam get-account-authorization-details, "
-                            "every page of it, as a new account"));
-    connect(import, &QAction::triggered, m_files, &FileController::importFiles);
-    file->addAction(import);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(u"recentMenu"_s);
-    rebuildRecentFilesMenu();
-    file->addSeparator();
-    QAction *save = makeAction(this, tr("&Save"), u"saveAction"_s, QKeySequence::Save, u"save"_s);
-    connect(save, &QAction::triggered, m_files, &FileController::save);
-    file->addAction(save);
-    QAction *saveAs = makeAction(
-            this, tr("Save &As…"), u"saveAsAction"_s, QKeySequence::SaveAs, u"save-as"_s);
-    connect(saveAs, &QAction::triggered, m_files, &FileController::saveAs);
-    file->addAction(saveAs);
-    file->addSeparator();
-    QAction *quit = makeAction(this, tr("&Quit"), u"quitAction"_s, QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-    file->addAction(quit);
-    return file;
-}
-
-void MainWindow::createEditMenu()
-{
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->setObjectName(u"editMenu"_s);
-    QAction *undo = m_document.undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setObjectName(u"undoAction"_s);
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setIcon(actionIcon(u"undo"_s));
-    edit->addAction(undo);
-    QAction *redo = m_document.undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setObjectName(u"redoAction"_s);
-    redo->setShortcuts({ QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo });
-    redo->setIcon(actionIcon(u"redo"_s));
-    edit->addAction(redo);
-}
-
-void MainWindow::createViewMenu()
-{
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_viewMenu->setObjectName(u"viewMenu"_s);
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        m_viewMenu->addAction(dock->toggleViewAction());
-    m_viewMenu->addSeparator();
-    m_presentationAction = makeAction(this, tr("&Presentation Mode"), u"presentationAction"_s,
-            QKeySequence(tr("Ctrl+Shift+P")), u"presentation"_s);
-    m_presentationAction->setCheckable(true);
-    m_presentationAction->setStatusTip(tr("Larger fonts and no toolbar, for projectors"));
-    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
-    m_viewMenu->addAction(m_presentationAction);
-}
-
-void MainWindow::createHelpMenu()
-{
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(u"helpMenu"_s);
-    QAction *about = makeAction(this, tr("&About IAM Explorer"), u"aboutAction"_s);
-    about->setMenuRole(QAction::AboutRole);
-    connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About IAM Explorer"),
-                tr("<h3>IAM Explorer %1</h3><p>Explore an AWS account's access control offline: "
-                   "why a request is allowed or denied, statement by statement.</p>")
-                        .arg(QApplication::applicationVersion()));
-    });
-    help->addAction(about);
-}
-
-void MainWindow::createToolBar()
-{
-    m_toolBar = addToolBar(tr("Main"));
-    m_toolBar->setObjectName(u"mainToolBar"_s);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    for (const QString &name :
-            { u"openAction"_s, u"saveAction"_s, QString(), u"undoAction"_s, u"redoAction"_s }) {
-        if (name.isEmpty())
-            m_toolBar->addSeparator();
-        else if (auto *action = findChild<QAction *>(name))
-            m_toolBar->addAction(action);
-    }
-    m_viewMenu->insertAction(m_presentationAction, m_toolBar->toggleViewAction());
-}
-
 void MainWindow::createDocks()
 {
-    m_treeModel = new AccountTreeModel(&m_document, this);
-    m_tree = new QTreeView(this);
-    m_tree->setObjectName(u"accountTree"_s);
-    m_tree->setAccessibleName(tr("Account"));
-    m_tree->setModel(m_treeModel);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setTextElideMode(Qt::ElideLeft); // an ARN's end names the entity
-    m_tree->header()->setStretchLastSection(true);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::showEntity);
+    m_tree = new AccountTreeView(&m_document, this);
+    auto *accountDock = new QDockWidget(tr("Account"), this);
+    accountDock->setObjectName(u"accountDock"_s);
+    accountDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, accountDock);
 
-    auto *dock = new QDockWidget(tr("Account"), this);
-    dock->setObjectName(u"accountDock"_s);
-    dock->setWidget(m_tree);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({ dock }, { 460 }, Qt::Horizontal);
+    m_simulate = new SimulatePanel(m_document, this);
+    auto *simulateDock = new QDockWidget(tr("Simulate Access"), this);
+    simulateDock->setObjectName(u"simulateDock"_s);
+    simulateDock->setWidget(m_simulate);
+    addDockWidget(Qt::RightDockWidgetArea, simulateDock);
+
+    m_diagnostics = new DiagnosticsModel(this);
+    m_problems = new ProblemsView(m_diagnostics, this);
+    auto *problemsDock = new QDockWidget(tr("Problems"), this);
+    problemsDock->setObjectName(u"problemsDock"_s);
+    problemsDock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    connect(m_diagnostics, &DiagnosticsModel::countsChanged, this, [this] {
+        const int errors = m_diagnostics->count(Severity::Error);
+        const int warnings = m_diagnostics->count(Severity::Warning)
+                + m_diagnostics->count(Severity::SecurityWarning);
+        m_problemSummary->setText(tr("✖ %1  ⚠ %2").arg(errors).arg(warnings));
+    });
+
+    // The proportions of ui.md's sketch: tree and simulate panel beside a wide editor.
+    resizeDocks({ accountDock, simulateDock }, { 340, 400 }, Qt::Horizontal);
+    resizeDocks({ problemsDock }, { 140 }, Qt::Vertical);
 }
 
-void MainWindow::rebuildRecentFilesMenu()
+void MainWindow::createStatusBar()
 {
-    m_recentMenu->clear();
-    const QStringList files = settings::recentFiles();
-    for (int i = 0; i < files.size(); ++i) {
-        const QString &path = files[i];
-        // &1 … &9, then 10 without a mnemonic.
-        const QString label = i < 9 ? u"&%1 %2"_s.arg(i + 1).arg(QFileInfo(path).fileName())
-                                    : QFileInfo(path).fileName();
-        QAction *action = m_recentMenu->addAction(label);
-        action->setObjectName(u"recentFile%1"_s.arg(i + 1));
-        action->setToolTip(path);
-        action->setStatusTip(path);
-        connect(action, &QAction::triggered, this, [this, path] {
-            if (m_files->maybeSave())
-                m_files->openFile(path);
-        });
-    }
-    m_recentMenu->addSeparator();
-    QAction *clear = m_recentMenu->addAction(tr("&Clear Menu"));
-    clear->setObjectName(u"clearRecentAction"_s);
-    clear->setEnabled(!files.isEmpty());
-    connect(clear, &QAction::triggered, this, [this] {
-        settings::clearRecentFiles();
-        rebuildRecentFilesMenu();
-    });
-    m_recentMenu->setEnabled(true);
+    m_accountSummary = new QLabel(this);
+    m_accountSummary->setObjectName(u"accountSummary"_s);
+    statusBar()->addWidget(m_accountSummary, 1);
+    m_problemSummary = new QLabel(tr("✖ 0  ⚠ 0"), this);
+    m_problemSummary->setObjectName(u"problemSummary"_s);
+    m_problemSummary->setToolTip(tr("Errors and warnings in the Problems list"));
+    statusBar()->addPermanentWidget(m_problemSummary);
+    m_simulationTime = new QLabel(this);
+    m_simulationTime->setObjectName(u"simulationTime"_s);
+    statusBar()->addPermanentWidget(m_simulationTime);
 }
 
 void MainWindow::openFile(const QString &path)
 {
     m_files->openFile(path);
+}
+
+void MainWindow::accountReset()
+{
+    const Account &account = m_document.account();
+    m_accountSummary->setText(tr("account %1 · %2 users · %3 groups · %4 roles · %5 policies · "
+                                 "%6 resources")
+                                      .arg(toQString(account.accountId()))
+                                      .arg(account.users().size())
+                                      .arg(account.groups().size())
+                                      .arg(account.roles().size())
+                                      .arg(account.policies().size())
+                                      .arg(account.resources().size()));
+    // What the file itself has wrong stays listed, with its location, as long as it is open.
+    m_diagnostics->setDiagnostics(accountSource(), m_document.displayName(), account.diagnostics());
+    m_edits->setTarget({});
+    m_previewedRow.clear();
+    updateTitle();
+}
+
+void MainWindow::previewRow(const QModelIndex &index)
+{
+    m_edits->setTarget(index);
+    // The tree reports its current row again after an edit rebuilt it; the centre then stays
+    // as it is (the editor that applied keeps the focus).
+    const QString row = index.data(AccountTreeModel::KindRole).toString() + u'|'
+            + index.data(AccountTreeModel::ArnRole).toString() + u'|'
+            + index.data(AccountTreeModel::DocumentKeyRole).toString() + u'|'
+            + index.data(AccountTreeModel::StatementRole).toString();
+    if (row == m_previewedRow)
+        return;
+    m_previewedRow = row;
+    showRow(index, false);
+    const Kind kind = Kind(index.data(AccountTreeModel::KindRole).toInt());
+    if (kind == Kind::User || kind == Kind::Role)
+        m_simulate->setPrincipal(index.data(AccountTreeModel::ArnRole).toString());
+}
+
+void MainWindow::openRow(const QModelIndex &index)
+{
+    m_edits->setTarget(index);
+    showRow(index, true);
+}
+
+void MainWindow::showRow(const QModelIndex &index, bool keep)
+{
+    if (!index.isValid())
+        return;
+    const Kind kind = Kind(index.data(AccountTreeModel::KindRole).toInt());
+    const QString key = index.data(AccountTreeModel::DocumentKeyRole).toString();
+    if (isDocumentRow(kind) && !key.isEmpty()) {
+        // A statement of a boundary is validated as its boundary is.
+        const QModelIndex document = kind == Kind::Statement ? index.parent() : index;
+        const bool asBoundary =
+                Kind(document.data(AccountTreeModel::KindRole).toInt()) == Kind::Boundary;
+        PolicyPage *page = m_tabs->showDocument(key, keep, asBoundary);
+        const int statement = index.data(AccountTreeModel::StatementRole).toInt();
+        if (page && statement >= 0)
+            page->scrollToStatement(statement);
+        return;
+    }
+    if (kind == Kind::User || kind == Kind::Group || kind == Kind::Role || kind == Kind::Resource)
+        m_tabs->showEntity(index.data(AccountTreeModel::ArnRole).toString(), keep);
+}
+
+void MainWindow::applyPolicy(const QString &key, const QString &text)
+{
+    const auto parsed = parseDocumentKey(toStdString(key));
+    PolicyPage *page = m_tabs->documentPage(key);
+    if (!parsed || !page)
+        return;
+    if (const QString error = m_document.push(new SetPolicyTextCommand(m_document, *parsed, text));
+            !error.isEmpty()) {
+        dialogs::showError(this, tr("Cannot apply the policy"), error);
+        return;
+    }
+    page->markApplied();
+    // The simulation re-runs on the document's accountChanged(), within the same turn.
+}
+
+void MainWindow::simulated()
+{
+    const SimulationResult &result = m_simulate->lastResult();
+    if (!result.valid) {
+        m_tabs->setStatementOutcomes({});
+        m_simulationTime->setText(tr("not simulated"));
+        return;
+    }
+    m_tabs->setStatementOutcomes(result.statementOutcomes);
+    const double micro = double(result.elapsedNs) / 1000.0;
+    m_simulationTime->setText(micro < 1000 ? tr("simulated in %1 µs").arg(micro, 0, 'f', 0)
+                                           : tr("simulated in %1 ms").arg(micro / 1000, 0, 'f', 1));
+}
+
+void MainWindow::showStatement(const QString &key, int statement)
+{
+    if (PolicyPage *page = m_tabs->showDocument(key, true)) {
+        page->scrollToStatement(statement);
+        page->editor()->setFocus();
+    }
+}
+
+void MainWindow::showProblem(const QString &sourceId, int line, int column)
+{
+    if (sourceId == accountSource()) {
+        statusBar()->showMessage(
+                tr("%1, line %2, column %3").arg(m_document.displayName()).arg(line).arg(column),
+                5000);
+        return;
+    }
+    if (PolicyPage *page = m_tabs->showDocument(sourceId, true))
+        page->moveToLocation(line, column);
+}
+
+void MainWindow::updateProblems(PolicyPage *page)
+{
+    m_diagnostics->setDiagnostics(
+            page->documentKeyText(), page->title(), page->editor()->diagnostics());
+}
+
+void MainWindow::updatePolicyActions()
+{
+    PolicyPage *page = m_tabs->currentDocumentPage();
+    // From the page's state, not its actions: those are updated after it says it changed.
+    m_formatAction->setEnabled(page && !page->isReadOnly());
+    m_applyAction->setEnabled(page && page->canApply());
+    m_revertAction->setEnabled(page && !page->isReadOnly() && page->isModified());
+    m_exportPolicyAction->setEnabled(page != nullptr);
+}
+
+void MainWindow::exportPolicy()
+{
+    PolicyPage *page = m_tabs->currentDocumentPage();
+    if (!page)
+        return;
+    QString suggested = page->title();
+    suggested.replace(QRegularExpression(u"[^A-Za-z0-9_.+=,@-]+"_s), u"-"_s);
+    const QString path = dialogs::saveFileName(this, tr("Export policy"), suggested + u".json"_s,
+            tr("Policy documents (*.json);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !writeFile(path, page->text().toUtf8(), error))
+        dialogs::showError(this, tr("Cannot export the policy"), error);
+}
+
+void MainWindow::exportSimulation()
+{
+    const SimulationResult &result = m_simulate->lastResult();
+    if (!result.valid) {
+        dialogs::showError(this, tr("Nothing to export"),
+                tr("There is no simulation result to export: %1").arg(result.error));
+        return;
+    }
+    const QString path = dialogs::saveFileName(this, tr("Export simulation result"),
+            u"simulation.md"_s, tr("Markdown (*.md);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    const bool json = QFileInfo(path).suffix().compare(u"json"_s, Qt::CaseInsensitive) == 0;
+    const std::string text = json ? simulationJson(result.request, result.explanation)
+                                  : simulationMarkdown(result.request, result.explanation);
+    QString error;
+    if (!writeFile(path, QByteArray::fromStdString(text), error))
+        dialogs::showError(this, tr("Cannot export the simulation result"), error);
 }
 
 void MainWindow::setPresentationMode(bool on)
@@ -342,56 +401,6 @@ void MainWindow::saveSettings() const
 {
     settings::windowGeometry.set(saveGeometry());
     settings::windowState.set(saveState());
-}
-
-void MainWindow::accountReset()
-{
-    const Account &account = m_document.account();
-    m_tree->expandToDepth(0);
-    m_tree->resizeColumnToContents(AccountTreeModel::NameColumn);
-    m_details->clear();
-    m_policyEditor->clear();
-    m_centre->setCurrentWidget(m_details);
-    m_accountSummary->setText(tr("account %1 · %2 users · %3 groups · %4 roles · %5 policies · "
-                                 "%6 resources")
-                                      .arg(toQString(account.accountId()))
-                                      .arg(account.users().size())
-                                      .arg(account.groups().size())
-                                      .arg(account.roles().size())
-                                      .arg(account.policies().size())
-                                      .arg(account.resources().size()));
-    updateTitle();
-}
-
-void MainWindow::showEntity(const QModelIndex &index)
-{
-    if (!index.isValid()) {
-        m_details->clear();
-        m_centre->setCurrentWidget(m_details);
-        return;
-    }
-    const auto kind = Kind(index.data(AccountTreeModel::KindRole).toInt());
-    const QString arn = index.data(AccountTreeModel::ArnRole).toString();
-    const QString policy = index.data(AccountTreeModel::PolicyTextRole).toString();
-    if (!policy.isEmpty()) {
-        m_policyEditor->setParseOptions(parseOptions(kind, index));
-        m_policyEditor->setPlainText(dedentedDocument(policy));
-        m_centre->setCurrentWidget(m_policyEditor);
-        return;
-    }
-    m_centre->setCurrentWidget(m_details);
-    if (isEntity(kind)) {
-        m_details->setPlainText(entityDetailsText(m_document.account(), toStdString(arn)));
-        return;
-    }
-    const QModelIndex name = index.siblingAtColumn(AccountTreeModel::NameColumn);
-    QString text = name.data().toString();
-    const QString detail = name.siblingAtColumn(AccountTreeModel::DetailColumn).data().toString();
-    if (!detail.isEmpty())
-        text += u"  —  "_s + detail;
-    if (!arn.isEmpty())
-        text += u"\n"_s + arn;
-    m_details->setPlainText(text);
 }
 
 void MainWindow::updateTitle()

@@ -2,6 +2,7 @@
 
 #include "views/editor/brackets.h"
 #include "views/editor/jsonhighlighter.h"
+#include "views/fonts.h"
 #include "views/qtconvert.h"
 
 #include <QFontDatabase>
@@ -112,7 +113,7 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     setObjectName(u"policyEditor"_s);
     setAccessibleName(tr("Policy document"));
     setLineWrapMode(QPlainTextEdit::NoWrap);
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setFont(fonts::editorFont());
     m_highlighter->setPalette(palette());
 
     m_validationTimer->setObjectName(u"validationTimer"_s);
@@ -317,6 +318,13 @@ bool PolicyEditor::viewportEvent(QEvent *event)
         return true;
     }
     return QPlainTextEdit::viewportEvent(event);
+}
+
+bool PolicyEditor::event(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationFontChange)
+        setFont(fonts::editorFont()); // presentation mode
+    return QPlainTextEdit::event(event);
 }
 
 void PolicyEditor::changeEvent(QEvent *event)

@@ -1,5 +1,6 @@
 #include "decisionbadge.h"
 
+#include "views/fonts.h"
 #include "views/simulate/decisionpalette.h"
 
 #include <QApplication>
@@ -18,10 +19,7 @@ DecisionBadge::DecisionBadge(QWidget *parent)
     setAutoFillBackground(true);
     setMargin(fontMetrics().height() / 2);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont large = font();
-    large.setBold(true);
-    large.setPointSizeF(large.pointSizeF() * 1.35);
-    setFont(large);
+    setFont(fonts::scaledFont(1.35, true));
     setMessage(tr("Pick a principal, an action and a resource"));
 }
 
@@ -29,6 +27,7 @@ void DecisionBadge::setDecision(DecisionKind decision, const QString &words)
 {
     m_decision = decision;
     setText(decisionMark(decision) + u' ' + words);
+    fitHeight();
     setAccessibleDescription(words);
     applyColours();
 }
@@ -37,8 +36,31 @@ void DecisionBadge::setMessage(const QString &message)
 {
     m_decision.reset();
     setText(message);
+    fitHeight();
     setAccessibleDescription(message);
     applyColours();
+}
+
+bool DecisionBadge::event(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationFontChange) // presentation mode
+        setFont(fonts::scaledFont(1.35, true));
+    return QLabel::event(event);
+}
+
+void DecisionBadge::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    fitHeight();
+}
+
+void DecisionBadge::fitHeight()
+{
+    // A scroll area's layout does not ask for height-for-width: without this a badge that
+    // wraps to two lines would show one.
+    const int height = heightForWidth(width());
+    if (height > 0 && height != minimumHeight())
+        setMinimumHeight(height);
 }
 
 void DecisionBadge::changeEvent(QEvent *event)

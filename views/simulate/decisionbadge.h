@@ -27,9 +27,12 @@ public:
     std::optional<DecisionKind> decision() const { return m_decision; }
 
 protected:
+    bool event(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    void fitHeight();
     void applyColours();
 
     std::optional<DecisionKind> m_decision;
