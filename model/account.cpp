@@ -85,6 +85,33 @@ void Account::rebuildIndexes()
     }
     for (std::uint32_t i = 0; i < m_resources.size(); ++i)
         indexFirst(m_resourceByArn, m_resources[i].arn, i);
+
+    // Back-links, so that "who is in this group" and "where is this attached" cost their
+    // answer, not a walk of every principal (the tree asks for each row it shows).
+    m_membersByGroup.clear();
+    m_attachmentsByPolicy.clear();
+    for (std::uint32_t i = 0; i < m_users.size(); ++i)
+        for (const auto &name : m_users[i].groupNames) {
+            auto &members = m_membersByGroup[toAsciiLowercase(name)];
+            if (members.empty() || members.back() != i) // a group listed twice counts once
+                members.push_back(i);
+        }
+    const auto attach = [this](BackLink::Kind kind, std::uint32_t index,
+                                const std::vector<AttachedPolicy> &attached,
+                                const std::optional<std::string> *boundary) {
+        for (const auto &a : attached)
+            m_attachmentsByPolicy[a.arn].push_back({ kind, index, false });
+        if (boundary && *boundary)
+            m_attachmentsByPolicy[**boundary].push_back({ kind, index, true });
+    };
+    for (std::uint32_t i = 0; i < m_users.size(); ++i)
+        attach(BackLink::Kind::User, i, m_users[i].attachedPolicies,
+                &m_users[i].permissionsBoundaryArn);
+    for (std::uint32_t i = 0; i < m_groups.size(); ++i)
+        attach(BackLink::Kind::Group, i, m_groups[i].attachedPolicies, nullptr);
+    for (std::uint32_t i = 0; i < m_roles.size(); ++i)
+        attach(BackLink::Kind::Role, i, m_roles[i].attachedPolicies,
+                &m_roles[i].permissionsBoundaryArn);
 }
 
 const User *Account::findUser(std::string_view nameOrArn) const
@@ -123,33 +150,37 @@ std::string_view Account::kindOfId(std::string_view id) const
 std::vector<const User *> Account::membersOf(const Group &group) const
 {
     std::vector<const User *> members;
-    for (const auto &user : m_users)
-        for (const auto &name : user.groupNames)
-            if (asciiEqualsIgnoreCase(name, group.name)) {
-                members.push_back(&user);
-                break;
-            }
+    const auto found = m_membersByGroup.find(toAsciiLowercase(group.name));
+    if (found == m_membersByGroup.end())
+        return members;
+    members.reserve(found->second.size());
+    for (const std::uint32_t i : found->second)
+        members.push_back(&m_users[i]);
     return members;
 }
 
 std::vector<Account::Attachment> Account::attachmentsOf(const ManagedPolicy &policy) const
 {
     std::vector<Attachment> result;
-    const auto scan = [&](Attachment::Kind kind, const std::string &arn,
-                              const std::vector<AttachedPolicy> &attached,
-                              const std::optional<std::string> *boundary) {
-        for (const auto &a : attached)
-            if (a.arn == policy.arn)
-                result.push_back({ kind, arn, false });
-        if (boundary && *boundary == policy.arn)
-            result.push_back({ kind, arn, true });
-    };
-    for (const auto &user : m_users)
-        scan(Attachment::Kind::User, user.arn, user.attachedPolicies, &user.permissionsBoundaryArn);
-    for (const auto &group : m_groups)
-        scan(Attachment::Kind::Group, group.arn, group.attachedPolicies, nullptr);
-    for (const auto &role : m_roles)
-        scan(Attachment::Kind::Role, role.arn, role.attachedPolicies, &role.permissionsBoundaryArn);
+    const auto found = m_attachmentsByPolicy.find(policy.arn);
+    if (found == m_attachmentsByPolicy.end())
+        return result;
+    // In the order of the lists (users, groups, roles), each entity's attachments before its
+    // boundary, as a walk of the account would find them.
+    for (const BackLink &link : found->second) {
+        switch (link.kind) {
+        case BackLink::Kind::User:
+            result.push_back({ Attachment::Kind::User, m_users[link.index].arn, link.asBoundary });
+            break;
+        case BackLink::Kind::Group:
+            result.push_back(
+                    { Attachment::Kind::Group, m_groups[link.index].arn, link.asBoundary });
+            break;
+        case BackLink::Kind::Role:
+            result.push_back({ Attachment::Kind::Role, m_roles[link.index].arn, link.asBoundary });
+            break;
+        }
+    }
     return result;
 }
 

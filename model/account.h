@@ -301,6 +301,15 @@ private:
     std::unordered_map<std::string, std::uint32_t> m_policyByArn;
     std::unordered_map<std::string, std::uint32_t> m_resourceByArn;
     std::unordered_map<std::string, std::string_view> m_kindById;
+    struct BackLink
+    {
+        enum class Kind : std::uint8_t { User, Group, Role };
+        Kind kind;
+        std::uint32_t index; ///< into the users, groups or roles
+        bool asBoundary;
+    };
+    std::unordered_map<std::string, std::vector<std::uint32_t>> m_membersByGroup; // lowercase
+    std::unordered_map<std::string, std::vector<BackLink>> m_attachmentsByPolicy; // by ARN
 };
 
 } // namespace iamx

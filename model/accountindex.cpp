@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 namespace iamx {
@@ -84,8 +86,10 @@ void forEachElement(std::string_view text, size_t pos, size_t end, Element eleme
 }
 
 /// Calls `action(text, notAction)` for every string under a statement's Action or NotAction
-/// in the policy document `text`, without building the document.
-void forEachAction(std::string_view text, const std::function<void(std::string_view, bool)> &action)
+/// in the policy document `text`, and `resource(text)` for every string under Resource or
+/// NotResource, without building the document.
+void forEachAction(std::string_view text, const std::function<void(std::string_view, bool)> &action,
+        const std::function<void(std::string_view)> &resource)
 {
     if (text.starts_with("\xEF\xBB\xBF"))
         text.remove_prefix(3);
@@ -97,6 +101,13 @@ void forEachAction(std::string_view text, const std::function<void(std::string_v
         if (text[begin] != '{')
             return;
         forEachMember(text, begin, [&](std::string_view key, size_t valueBegin, size_t valueEnd) {
+            if (key == "Resource" || key == "NotResource") {
+                forEachElement(text, valueBegin, valueEnd, [&](size_t from, size_t to) {
+                    if (decodeString(text.substr(from, to - from), value))
+                        resource(value);
+                });
+                return;
+            }
             if (key != "Action" && key != "NotAction")
                 return;
             forEachElement(text, valueBegin, valueEnd, [&](size_t from, size_t to) {
@@ -141,21 +152,47 @@ public:
     /// The ids of the action patterns `document` mentions, appended to `ids` (unsorted).
     void actionsOf(std::string_view document, std::vector<std::uint32_t> &ids)
     {
-        forEachAction(document, [&](std::string_view action, bool notAction) {
-            m_key.assign(1, notAction ? '!' : ' ');
-            m_key += toAsciiLowercase(action);
-            const auto [at, inserted] =
-                    m_ids.try_emplace(m_key, static_cast<std::uint32_t>(m_patterns.size()));
-            if (inserted) {
-                AccountIndex::Pattern pattern;
-                pattern.text = m_key.substr(1);
-                pattern.notAction = notAction;
-                appendPatternUnits(pattern.units, pattern.text, WildcardMode::Glob,
-                        CaseMode::AsciiInsensitive);
-                m_patterns.push_back(std::move(pattern));
-            }
-            ids.push_back(at->second);
-        });
+        const auto resource = [this](std::string_view arn) {
+            // Literal ARNs only: completion offers what can be asked about as it is.
+            if (arn.starts_with("arn:") && arn.find_first_of("*?") == npos
+                    && arn.find("${") == npos)
+                m_resourceNames.emplace(arn);
+        };
+        forEachAction(
+                document,
+                [&](std::string_view action, bool notAction) {
+                    if (action.find(':') != npos && action.find_first_of("*?") == npos)
+                        m_actionNames.try_emplace(toAsciiLowercase(action), action);
+                    m_key.assign(1, notAction ? '!' : ' ');
+                    m_key += toAsciiLowercase(action);
+                    const auto [at, inserted] =
+                            m_ids.try_emplace(m_key, static_cast<std::uint32_t>(m_patterns.size()));
+                    if (inserted) {
+                        AccountIndex::Pattern pattern;
+                        pattern.text = m_key.substr(1);
+                        pattern.notAction = notAction;
+                        appendPatternUnits(pattern.units, pattern.text, WildcardMode::Glob,
+                                CaseMode::AsciiInsensitive);
+                        m_patterns.push_back(std::move(pattern));
+                    }
+                    ids.push_back(at->second);
+                },
+                resource);
+    }
+
+    /// The literal action names read so far, sorted ignoring case (first spelling kept).
+    std::vector<std::string> actionNames() const
+    {
+        std::vector<std::string> names;
+        names.reserve(m_actionNames.size());
+        for (const auto &[lower, name] : m_actionNames)
+            names.push_back(name);
+        return names;
+    }
+    /// The literal resource ARNs read so far, sorted.
+    std::vector<std::string> resourceNames() const
+    {
+        return { m_resourceNames.begin(), m_resourceNames.end() };
     }
 
     std::vector<std::uint32_t> inlineAndAttached(const Account &account,
@@ -176,6 +213,8 @@ private:
     std::vector<AccountIndex::Pattern> &m_patterns;
     std::unordered_map<std::string, std::uint32_t> m_ids;
     std::string m_key;
+    std::map<std::string, std::string> m_actionNames; // lowercase -> first spelling
+    std::set<std::string> m_resourceNames;
 };
 
 AccountIndex::AccountIndex(const Account &account)
@@ -261,6 +300,18 @@ AccountIndex::AccountIndex(const Account &account)
             add({ Kind::OrgLevel, count(i) }, text, std::move(ids));
         }
     }
+    // Trust policies match no entity (a role's actions are its permissions), but what they
+    // name is worth completing: sts:AssumeRole, the roles' ARNs.
+    std::vector<std::uint32_t> unused;
+    for (const Role &role : account.roles())
+        builder.actionsOf(role.trustPolicy.text(), unused);
+    m_actionNames = builder.actionNames();
+    m_resourceNames = builder.resourceNames();
+    for (const Resource &resource : account.resources())
+        m_resourceNames.push_back(resource.arn);
+    std::sort(m_resourceNames.begin(), m_resourceNames.end());
+    m_resourceNames.erase(
+            std::unique(m_resourceNames.begin(), m_resourceNames.end()), m_resourceNames.end());
 }
 
 void AccountIndex::add(

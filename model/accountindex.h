@@ -48,6 +48,12 @@ public:
 
     /// How many entities the index holds.
     size_t size() const { return m_entities.size(); }
+    /// The actions the account's policies name literally (Action and NotAction, trust policies
+    /// too; no wildcards), sorted ignoring case, each once in its first spelling: for completion.
+    const std::vector<std::string> &actionNames() const { return m_actionNames; }
+    /// The listed resources' ARNs and the literal ARNs (no wildcard, no policy variable) of the
+    /// policies' Resource and NotResource elements, sorted: for completion.
+    const std::vector<std::string> &resourceNames() const { return m_resourceNames; }
     /// How many distinct action patterns the account's policies mention.
     size_t actionPatternCount() const { return m_patterns.size(); }
 
@@ -73,6 +79,8 @@ private:
     /// Per entity (CSR): the ids of the patterns its policies mention, sorted.
     std::vector<std::uint32_t> m_actionStarts { 0 };
     std::vector<std::uint32_t> m_actions;
+    std::vector<std::string> m_actionNames;
+    std::vector<std::string> m_resourceNames;
 };
 
 } // namespace iamx

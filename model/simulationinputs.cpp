@@ -1,6 +1,7 @@
 #include "simulationinputs.h"
 
 #include "model/account.h"
+#include "model/accountindex.h"
 #include "model/casefold.h"
 #include "model/explanation.h"
 #include "model/policyparser.h"
@@ -17,80 +18,9 @@
 namespace iamx {
 namespace {
 
-// Calls `each(policy)` for every document of the account that compiles, read as it is
-// evaluated: identity documents, trust policies, resource policies, SCPs and RCPs. Documents
-// the resolver compiles are compiled through it, under the names it gives them.
-void forEachCompiledPolicy(const Account &account, const Resolver &resolver,
-        const std::function<void(const Policy &)> &each)
-{
-    const auto visit = [&](const PolicyText &document, PolicyType type, ResourcePolicyKind kind,
-                               const std::string &name) {
-        if (const PolicyRef policy = resolver.compile(document, type, kind, name, nullptr))
-            each(*policy);
-    };
-    const auto inlines = [&](const std::vector<InlinePolicy> &policies) {
-        for (const auto &p : policies)
-            visit(p.document, PolicyType::Identity, ResourcePolicyKind::Ordinary, p.name);
-    };
-    for (const auto &user : account.users())
-        inlines(user.inlinePolicies);
-    for (const auto &group : account.groups())
-        inlines(group.inlinePolicies);
-    for (const auto &role : account.roles()) {
-        inlines(role.inlinePolicies);
-        visit(role.trustPolicy, PolicyType::Resource, ResourcePolicyKind::TrustPolicy,
-                "trust policy of " + role.name);
-    }
-    for (const auto &policy : account.policies())
-        if (const PolicyVersion *version = policy.defaultPolicyVersion())
-            visit(version->document, PolicyType::Identity, ResourcePolicyKind::Ordinary,
-                    policy.name);
-    // Resource policies are parsed here rather than through the resolver: its cache keeps the
-    // first name a document is compiled under, and it names them by the request's action.
-    for (const auto &resource : account.resources()) {
-        if (!resource.policy || resource.policy->empty())
-            continue;
-        PolicyParseOptions options;
-        options.type = PolicyType::Resource;
-        options.resourceKind = resourcePolicyKindFor({}, resource.arn);
-        options.name = "policy of " + resource.arn;
-        if (const Parsed<Policy> parsed = parsePolicyText(resource.policy->text(), options);
-                parsed.value)
-            each(*parsed.value);
-    }
-    if (const auto &organization = account.organization())
-        for (const auto &level : organization->levels) {
-            for (const auto &scp : level.scps)
-                visit(scp.document, PolicyType::ServiceControl, ResourcePolicyKind::Ordinary,
-                        scp.name);
-            for (const auto &rcp : level.rcps)
-                visit(rcp.document, PolicyType::ResourceControl, ResourcePolicyKind::Ordinary,
-                        rcp.name);
-        }
-}
-
 bool hasWildcard(std::string_view text)
 {
     return text.find_first_of("*?") != std::string_view::npos;
-}
-
-bool lessIgnoringCase(const std::string &a, const std::string &b)
-{
-    const std::string la = toLowercase(a);
-    const std::string lb = toLowercase(b);
-    return la != lb ? la < lb : a < b;
-}
-
-// Sorted ignoring case; of the spellings of one name (ignoring case) the first seen is kept.
-std::vector<std::string> sortedUnique(std::vector<std::string> values)
-{
-    std::vector<std::string> out;
-    std::unordered_set<std::string> seen;
-    for (auto &value : values)
-        if (seen.insert(toLowercase(value)).second)
-            out.push_back(std::move(value));
-    std::sort(out.begin(), out.end(), lessIgnoringCase);
-    return out;
 }
 
 ContextValueType typeOf(OperatorFamily family)
@@ -140,39 +70,23 @@ void variableKeys(std::string_view text, const std::function<void(std::string_vi
 
 } // namespace
 
-std::vector<std::string> knownActions(const Account &account, const Resolver &resolver)
+std::vector<std::string> knownActions(const AccountIndex &index)
 {
-    std::vector<std::string> actions;
-    forEachCompiledPolicy(account, resolver, [&actions](const Policy &policy) {
-        for (const auto &statement : policy.statements)
-            for (const auto &pattern : statement.actions)
-                if (pattern.usable && !pattern.matchesAll && !hasWildcard(pattern.text))
-                    actions.push_back(pattern.text);
-    });
-    return sortedUnique(std::move(actions));
+    return index.actionNames();
 }
 
-std::vector<std::string> knownResources(const Account &account, const Resolver &resolver)
+std::vector<std::string> knownResources(const Account &account, const AccountIndex &index)
 {
-    std::set<std::string> resources;
-    for (const auto &resource : account.resources())
-        resources.insert(resource.arn);
+    std::vector<std::string> resources = index.resourceNames();
     for (const auto &user : account.users())
-        resources.insert(user.arn);
+        resources.push_back(user.arn);
     for (const auto &group : account.groups())
-        resources.insert(group.arn);
+        resources.push_back(group.arn);
     for (const auto &role : account.roles())
-        resources.insert(role.arn);
-    forEachCompiledPolicy(account, resolver, [&resources](const Policy &policy) {
-        for (const auto &statement : policy.statements)
-            for (const auto &pattern : statement.resources)
-                if (pattern.usable && !pattern.matchesAll && pattern.text.starts_with("arn:")
-                        && !hasWildcard(pattern.text)
-                        && pattern.text.find("${") == std::string::npos)
-                    resources.insert(pattern.text);
-    });
-    resources.erase(std::string());
-    return { resources.begin(), resources.end() };
+        resources.push_back(role.arn);
+    std::sort(resources.begin(), resources.end());
+    resources.erase(std::unique(resources.begin(), resources.end()), resources.end());
+    return resources;
 }
 
 std::vector<std::string> expandActionPattern(

@@ -12,20 +12,20 @@
 namespace iamx {
 
 class Account;
-class Resolver;
+class AccountIndex;
 struct AccountRequest;
 struct Explanation;
 
 /// The actions named in the account's policies (identity, managed default versions, trust,
 /// resource, SCP and RCP documents; Action and NotAction alike), without wildcards: sorted
-/// ignoring case and unique ignoring case, the first spelling kept. Documents that do not
-/// compile are skipped.
-std::vector<std::string> knownActions(const Account &account, const Resolver &resolver);
+/// ignoring case and unique ignoring case, the first spelling kept. Read by the account's
+/// search index, which reads documents without compiling them (AccountIndex::actionNames()).
+std::vector<std::string> knownActions(const AccountIndex &index);
 
 /// The resources worth simulating against: the account's listed resources, its users',
 /// groups' and roles' ARNs, and the literal ARNs (no wildcard, no policy variable) of the
 /// Resource elements of its policies; sorted and unique.
-std::vector<std::string> knownResources(const Account &account, const Resolver &resolver);
+std::vector<std::string> knownResources(const Account &account, const AccountIndex &index);
 
 /// The actions `pattern` stands for: the known actions it matches with IAM's `*`/`?` globbing
 /// (ignoring case), in the order of `known`; a pattern without wildcards stands for itself.

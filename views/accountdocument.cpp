@@ -106,15 +106,23 @@ void AccountDocument::revert(const AccountUndo &undo)
     changed();
 }
 
+const AccountIndex &AccountDocument::index() const
+{
+    if (!m_index)
+        m_index = std::make_unique<AccountIndex>(m_account);
+    return *m_index;
+}
+
 void AccountDocument::changed()
 {
+    m_index.reset(); // stale: rebuilt when next asked
     // The resolver caches pointers into the account's entities, which an edit may move.
     m_resolver = std::make_unique<Resolver>(m_account);
     Q_EMIT accountChanged();
 }
 
-std::vector<Diagnostic> AccountDocument::adopt(
-        Parsed<Account> parsed, const QString &fileName, const QString &untitledName)
+std::vector<Diagnostic> AccountDocument::adopt(Parsed<Account> parsed, const QString &fileName,
+        const QString &untitledName, std::unique_ptr<AccountIndex> index)
 {
     if (!parsed.value)
         return std::move(parsed.diagnostics);
@@ -124,6 +132,7 @@ std::vector<Diagnostic> AccountDocument::adopt(
     std::thread([old = std::move(m_account)] {}).detach();
     m_account = std::move(*parsed.value);
     m_resolver = std::make_unique<Resolver>(m_account);
+    m_index = std::move(index);
     m_fileName = fileName;
     m_untitledName = untitledName.isEmpty() ? tr("untitled") : untitledName;
     m_undoStack->clear();

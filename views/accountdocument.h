@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/account.h"
+#include "model/accountindex.h"
 #include "model/diagnostic.h"
 #include "model/resolver.h"
 
@@ -42,6 +43,10 @@ public:
     /// Resolves requests against account(); recreated whenever the account changes, so
     /// never keep a reference across accountReset() or accountChanged().
     const Resolver &resolver() const { return *m_resolver; }
+    /// The account's search index (the tree's filter, the completions of the simulate
+    /// panel): taken from the loader, else built when first asked after a change. Never keep
+    /// a reference across accountReset() or accountChanged().
+    const AccountIndex &index() const;
 
     /// Loads an account file. On success the account is replaced, the undo stack cleared,
     /// accountReset() emitted and the result is empty (problems the file still has are in
@@ -54,8 +59,9 @@ public:
     /// the account and the result is empty; otherwise nothing changes and the errors are
     /// returned. An empty `fileName` makes an untitled account (imported, or the demo), shown
     /// as `untitledName` (default "untitled").
-    std::vector<Diagnostic> adopt(
-            Parsed<Account> parsed, const QString &fileName, const QString &untitledName = {});
+    /// `index`, when given, is the account's index built with it (on the loading thread).
+    std::vector<Diagnostic> adopt(Parsed<Account> parsed, const QString &fileName,
+            const QString &untitledName = {}, std::unique_ptr<AccountIndex> index = {});
 
     /// Saves the account to `path` as a workspace, atomically. On success `path` becomes
     /// fileName() (fileNameChanged()) and the undo stack is marked clean (the title loses its
@@ -100,6 +106,7 @@ private:
     QString m_untitledName;
     std::unique_ptr<QUndoStack> m_undoStack;
     std::unique_ptr<Resolver> m_resolver;
+    mutable std::unique_ptr<AccountIndex> m_index; // built when first asked
 };
 
 } // namespace iamx

@@ -130,10 +130,13 @@ void AccountTreeView::reset()
         if (current.isValid())
             setCurrentIndex(current);
     } else {
-        // A new account or an edit: keep what can be kept, or start as a fresh tree does.
-        if (m_beforeReset.expanded.isEmpty())
+        // After an edit, keep what can be kept; a new account starts as a fresh tree does
+        // (another account's open rows mean nothing here).
+        if (m_model->resetReason() == AccountTreeModel::ResetReason::NewAccount
+                || m_beforeReset.expanded.isEmpty())
             expandDefault();
-        restoreState(m_beforeReset);
+        else
+            restoreState(m_beforeReset);
     }
     fitNames();
 }
@@ -171,12 +174,18 @@ void AccountTreeView::restoreState(const State &state)
 
 void AccountTreeView::expandDefault()
 {
-    // The top-level categories and Policies' two, as the tree first shows an account.
+    // The top-level categories and Policies' two, as the tree first shows an account; but a
+    // category of thousands stays closed until asked for: laying out 60,000 rows would freeze
+    // the window for a list nobody reads from the top.
+    const auto expand = [this](const QModelIndex &index) {
+        if (m_model->rowCount(index) <= maxExpandedRows)
+            m_tree->expand(index);
+    };
     for (int row = 0; row < m_model->rowCount(); ++row)
-        m_tree->expand(m_model->index(row, 0));
+        expand(m_model->index(row, 0));
     const QModelIndex policies = m_model->index(3, 0);
     for (int row = 0; row < m_model->rowCount(policies); ++row)
-        m_tree->expand(m_model->index(row, 0, policies));
+        expand(m_model->index(row, 0, policies));
 }
 
 void AccountTreeView::expandMatches()
@@ -187,7 +196,8 @@ void AccountTreeView::expandMatches()
     for (const QModelIndex &category : m_model->nonEmptyCategories()) {
         if (++expanded > maxExpanded)
             break;
-        m_tree->expand(category);
+        if (m_model->rowCount(category) <= maxExpandedRows)
+            m_tree->expand(category);
     }
 }
 

@@ -30,6 +30,9 @@ public:
     static constexpr int filterDelay = 150;
     /// The most rows a filter expands.
     static constexpr int maxExpanded = 200;
+    /// A category with more rows than this is not opened by itself (after a load, or to show
+    /// a filter's matches): the user opens it.
+    static constexpr int maxExpandedRows = 2000;
 
     explicit AccountTreeView(const AccountDocument *document, QWidget *parent = nullptr);
     ~AccountTreeView() override;

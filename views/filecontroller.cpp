@@ -96,28 +96,38 @@ void FileController::load(const QStringList &paths, const QString &fileName)
     m_progress->setAutoReset(false);
     connect(m_progress, &QProgressDialog::canceled, this, &FileController::cancelLoad);
 
-    auto result = std::make_shared<std::optional<Parsed<Account>>>();
-    QThread *worker = QThread::create([files, result] { *result = loadAccountFiles(files); });
+    struct Loaded
+    {
+        std::optional<Parsed<Account>> account;
+        std::unique_ptr<AccountIndex> index;
+    };
+    auto result = std::make_shared<Loaded>();
+    QThread *worker = QThread::create([files, result] {
+        result->account = loadAccountFiles(files);
+        // The search index reads every document: built here, it costs the window nothing.
+        if (result->account->value)
+            result->index = std::make_unique<AccountIndex>(*result->account->value);
+    });
     worker->setObjectName(u"accountLoader"_s);
     // The worker is not a child: it may outlive the controller (a cancelled load runs on and
     // drops its result), and deletes itself when done.
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     connect(worker, &QThread::finished, this, [this, generation, result, paths, fileName] {
-        if (generation != m_generation || !result->has_value())
+        if (generation != m_generation || !result->account)
             return; // cancelled, or superseded by a later load
-        finishLoad(std::move(**result), paths, fileName);
+        finishLoad(std::move(*result->account), std::move(result->index), paths, fileName);
     });
     worker->start();
 }
 
-void FileController::finishLoad(
-        Parsed<Account> parsed, const QStringList &paths, const QString &fileName)
+void FileController::finishLoad(Parsed<Account> parsed, std::unique_ptr<AccountIndex> index,
+        const QStringList &paths, const QString &fileName)
 {
     if (m_progress)
         m_progress->deleteLater();
     m_progress.clear();
     const QString untitled = fileName.isEmpty() ? tr("imported") : QString();
-    const auto errors = m_document.adopt(std::move(parsed), fileName, untitled);
+    const auto errors = m_document.adopt(std::move(parsed), fileName, untitled, std::move(index));
     if (!errors.empty()) {
         dialogs::showError(m_window, tr("Cannot open the account"),
                 tr("%1 is not an account that can be opened:\n\n%2")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/account.h"
+#include "model/accountindex.h"
 #include "model/diagnostic.h"
 
 #include <QObject>
@@ -9,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -62,7 +64,8 @@ Q_SIGNALS:
     void recentFilesChanged();
 
 private:
-    void finishLoad(Parsed<Account> parsed, const QStringList &paths, const QString &fileName);
+    void finishLoad(Parsed<Account> parsed, std::unique_ptr<AccountIndex> index,
+            const QStringList &paths, const QString &fileName);
     void cancelLoad();
     bool saveTo(const QString &path);
 

@@ -1,3 +1,4 @@
+#include "model/accountindex.h"
 #include "model/casefold.h"
 #include "model/simulationinputs.h"
 #include "tests/model/demorequests.h"
@@ -50,7 +51,7 @@ private slots:
 
 void tst_SimulationInputs::knownActionsAreLiteralSortedUnique()
 {
-    const auto actions = iamx::knownActions(demo::account(), demo::resolver());
+    const auto actions = iamx::knownActions(iamx::AccountIndex(demo::account()));
     QVERIFY(contains(actions, "s3:GetObject"));
     QVERIFY(contains(actions, "sts:AssumeRole")); // from trust policies
     QVERIFY(contains(actions, "iam:CreateUser")); // from the boundary
@@ -66,7 +67,8 @@ void tst_SimulationInputs::knownActionsAreLiteralSortedUnique()
 
 void tst_SimulationInputs::knownResourcesListEntitiesAndPolicyArns()
 {
-    const auto resources = iamx::knownResources(demo::account(), demo::resolver());
+    const auto resources =
+            iamx::knownResources(demo::account(), iamx::AccountIndex(demo::account()));
     QVERIFY(contains(resources, "arn:aws:s3:::acme-reports")); // listed
     QVERIFY(contains(resources, "arn:aws:iam::111122223333:role/AppServerRole")); // a role
     QVERIFY(contains(resources, "arn:aws:iam::111122223333:user/alice"));

@@ -441,48 +441,43 @@ AccountTreeModel::AccountTreeModel(const AccountDocument *document, QObject *par
     : QAbstractItemModel(parent)
     , m_document(document)
 {
-    m_index = std::make_unique<AccountIndex>(document->account());
     m_root = TreeBuilder(document->account()).root(nullptr);
-    m_matchCount = static_cast<int>(m_index->size());
-    connect(document, &AccountDocument::accountReset, this, &AccountTreeModel::rebuild);
-    connect(document, &AccountDocument::accountChanged, this, &AccountTreeModel::accountChanged);
+    m_matchCount = entityCount();
+    connect(document, &AccountDocument::accountReset, this, [this] {
+        m_resetReason = ResetReason::NewAccount;
+        rebuild();
+    });
+    connect(document, &AccountDocument::accountChanged, this, [this] {
+        m_resetReason = ResetReason::Edit;
+        rebuild();
+    });
 }
 
 AccountTreeModel::~AccountTreeModel() = default;
 
+int AccountTreeModel::entityCount() const
+{
+    const Account &acc = m_document->account();
+    return static_cast<int>(acc.users().size() + acc.groups().size() + acc.roles().size()
+            + acc.policies().size() + acc.resources().size()
+            + (acc.organization() ? acc.organization()->levels.size() : 0));
+}
+
 void AccountTreeModel::rebuild()
 {
+    // After a load or an edit. The document's index is asked only under a filter: without
+    // one, an edit of a large account does not wait for the index to be rebuilt.
     beginResetModel();
     m_built = 0;
-    if (!m_index)
-        m_index = std::make_unique<AccountIndex>(m_document->account());
     if (m_filterText.trimmed().isEmpty()) {
         m_root = TreeBuilder(m_document->account()).root(nullptr);
-        m_matchCount = static_cast<int>(m_index->size());
+        m_matchCount = entityCount();
     } else {
-        const auto matches = m_index->query(toStdString(m_filterText));
+        const auto matches = m_document->index().query(toStdString(m_filterText));
         m_root = TreeBuilder(m_document->account()).root(&matches);
         m_matchCount = static_cast<int>(matches.size());
     }
     endResetModel();
-}
-
-void AccountTreeModel::accountChanged()
-{
-    // An edit: the index is stale. Without a filter, building it can wait for one.
-    m_index.reset();
-    if (m_filterText.trimmed().isEmpty()) {
-        beginResetModel();
-        m_built = 0;
-        m_root = TreeBuilder(m_document->account()).root(nullptr);
-        const Account &acc = m_document->account();
-        m_matchCount = static_cast<int>(acc.users().size() + acc.groups().size()
-                + acc.roles().size() + acc.policies().size() + acc.resources().size()
-                + (acc.organization() ? acc.organization()->levels.size() : 0));
-        endResetModel();
-        return;
-    }
-    rebuild();
 }
 
 void AccountTreeModel::setFilterText(const QString &text)
@@ -491,8 +486,10 @@ void AccountTreeModel::setFilterText(const QString &text)
         return;
     const bool same = text.trimmed() == m_filterText.trimmed();
     m_filterText = text;
-    if (!same)
+    if (!same) {
+        m_resetReason = ResetReason::Filter;
         rebuild();
+    }
 }
 
 QModelIndexList AccountTreeModel::nonEmptyCategories() const
@@ -564,6 +561,27 @@ bool AccountTreeModel::hasChildren(const QModelIndex &parent) const
     // nothing; any other row builds its few children to know.
     if (node.kind == NodeKind::Category && parent.isValid())
         return !node.entities.empty();
+    // A document's rows are its statements and a group's its members: reading every policy or
+    // listing every member to draw an expander would make opening a category of 2,000 policies
+    // parse them all. They say yes until opened; one with nothing shows no rows then.
+    if (!node.populated) {
+        switch (node.kind) {
+        case NodeKind::Policy:
+        case NodeKind::InlinePolicy:
+        case NodeKind::AttachedPolicy:
+        case NodeKind::Boundary:
+        case NodeKind::TrustPolicy:
+        case NodeKind::OrgPolicy:
+        case NodeKind::ResourcePolicy:
+            return true;
+        case NodeKind::Group:
+            if (node.parent && node.parent->kind == NodeKind::Category)
+                return true;
+            break;
+        default:
+            break;
+        }
+    }
     return rowCount(parent) > 0;
 }
 

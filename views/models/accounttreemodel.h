@@ -10,7 +10,6 @@ namespace iamx {
 
 class Account;
 class AccountDocument;
-class AccountIndex;
 
 /// The account as one tree (ui.md, "Left dock"): Users, Groups, Roles, Policies (customer
 /// managed, AWS managed), Resources and Organization, each entity with its relations as
@@ -90,7 +89,16 @@ public:
 
 private:
     void rebuild();
-    void accountChanged();
+
+public:
+    /// Why the model was last reset: views keep their expansion across an edit or a filter,
+    /// not across a new account.
+    enum class ResetReason { NewAccount, Edit, Filter };
+    ResetReason resetReason() const { return m_resetReason; }
+
+private:
+    /// How many entities the tree shows without a filter.
+    int entityCount() const;
     void populate(Node &node) const;
     Node *nodeOf(const QModelIndex &index) const;
     QString name(const Node &node) const;
@@ -103,8 +111,8 @@ private:
 
     const AccountDocument *m_document;
     std::unique_ptr<Node> m_root;
+    ResetReason m_resetReason = ResetReason::NewAccount;
     /// Built when an account is loaded; after an edit, again when a filter needs it.
-    std::unique_ptr<AccountIndex> m_index;
     QString m_filterText;
     int m_matchCount = 0;
     mutable size_t m_built = 0;
