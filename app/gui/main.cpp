@@ -28,6 +28,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption benchOpen(u"bench-open"_s,
             u"Measure opening FILE: load time and the longest freeze of the window."_s, u"FILE"_s);
     parser.addOption(benchOpen);
+    const QCommandLineOption benchEdit(u"bench-edit"_s,
+            u"Measure re-simulating the demo account after an edit of a policy."_s);
+    parser.addOption(benchEdit);
     parser.addPositionalArgument(u"file"_s, u"The account to open (default: the demo)."_s);
     parser.process(app);
     if (parser.isSet(settingsFile))
@@ -38,6 +41,8 @@ int main(int argc, char *argv[])
     iamx::MainWindow window(document);
     if (parser.isSet(benchOpen))
         return iamx::runOpenBenchmark(window, parser.value(benchOpen));
+    if (parser.isSet(benchEdit))
+        return iamx::runEditBenchmark(window, document);
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
         window.openFile(files.constFirst());
