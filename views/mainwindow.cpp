@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QSaveFile>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -88,7 +89,28 @@ MainWindow::MainWindow(AccountDocument &document, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     setDockNestingEnabled(true);
     m_tabs = new EntityTabs(m_document, this);
-    setCentralWidget(m_tabs);
+    // With no tab open, the centre says where to start rather than stay blank.
+    auto *welcome = new QLabel(tr("<p style='font-size:large'><b>Select a user, group, role, "
+                                  "policy or resource in the account tree</b></p>"
+                                  "<p>Double-click (or Enter) keeps it open in a tab of its own."
+                                  "<br>The Simulate Access panel asks about the selected "
+                                  "principal: F5 runs it.</p>"
+                                  "<p>Ctrl+Shift+F filters the tree · Ctrl+O opens an account · "
+                                  "Ctrl+/ lists every shortcut</p>"),
+            this);
+    welcome->setObjectName(u"welcome"_s);
+    welcome->setAlignment(Qt::AlignCenter);
+    welcome->setWordWrap(true);
+    welcome->setForegroundRole(QPalette::PlaceholderText);
+    auto *centre = new QStackedWidget(this);
+    centre->setObjectName(u"centre"_s);
+    centre->addWidget(welcome);
+    centre->addWidget(m_tabs);
+    setCentralWidget(centre);
+    connect(m_tabs, &QTabWidget::currentChanged, centre, [this, centre] {
+        centre->setCurrentWidget(
+                m_tabs->count() > 0 ? static_cast<QWidget *>(m_tabs) : centre->widget(0));
+    });
     createDocks();
     createMenus();
     createToolBar();

@@ -251,6 +251,12 @@ void tst_FileController::presentationModeEnlargesFontsAndIsRemembered()
     QVERIFY(QApplication::font().pointSizeF() > normal * 1.5);
     QVERIFY(!toolBar->isVisible());
     QVERIFY(iamx::settings::presentationMode.value());
+    // For people: how the window looks on a projector.
+    const QString folder = qEnvironmentVariable("IAMX_TEST_ARTIFACTS", QDir::tempPath())
+            + u"/tst_FileController"_s;
+    QVERIFY(QDir().mkpath(folder));
+    QTest::qWait(50); // the enlarged fonts laid out (a screenshot, not an assertion)
+    QVERIFY(m_window->grab().save(folder + u"/presentationMode.png"_s));
 
     // A new window starts as the last one was left.
     m_window.reset();

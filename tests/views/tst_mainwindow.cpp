@@ -71,6 +71,7 @@ private slots:
     void applyingAnEditFlipsTheDecisionAndUndoFlipsItBack();
     void filteringTheTree();
     void editingTheAccountFromTheEditMenu();
+    void exportingAPolicyAndASimulation();
     void openingAFileThatIsNotAnAccountShowsTheError();
     void problemsOfAnAccountFileAreListedWithTheirPlace();
 
@@ -373,6 +374,51 @@ void tst_MainWindow::editingTheAccountFromTheEditMenu()
     QTRY_VERIFY(entity(1, u"Developers"_s).isValid());
     QVERIFY(!entity(0, u"zoe"_s).isValid());
     QVERIFY(!m_window->isWindowModified());
+}
+
+void tst_MainWindow::exportingAPolicyAndASimulation()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    simulateAlice(u"s3:PutObject"_s, aliceNotes);
+    emit m_window->simulatePanel()->statementActivated(homeFolderKey, 1);
+    auto *page = qobject_cast<PolicyPage *>(m_window->tabs()->currentWidget());
+    QVERIFY(page);
+    QAction *exportPolicy = m_window->findChild<QAction *>(u"exportPolicyAction"_s);
+    QVERIFY(exportPolicy->isEnabled());
+
+    // The policy as the editor shows it.
+    const QString policyFile = dir.filePath(u"S3HomeFolder.json"_s);
+    dialogs::setNextFileName(policyFile);
+    exportPolicy->trigger();
+    QCOMPARE(dialogs::takeShownErrors(), QStringList());
+    QFile policy(policyFile);
+    QVERIFY(policy.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(policy.readAll()), page->text());
+
+    // The simulation, as Markdown or JSON by the file's suffix.
+    QAction *exportSimulation = m_window->findChild<QAction *>(u"exportSimulationAction"_s);
+    const QString markdownFile = dir.filePath(u"alice.md"_s);
+    dialogs::setNextFileName(markdownFile);
+    exportSimulation->trigger();
+    QFile markdown(markdownFile);
+    QVERIFY(markdown.open(QIODevice::ReadOnly));
+    const QString markdownText = QString::fromUtf8(markdown.readAll());
+    QVERIFY2(markdownText.startsWith(u"# Allowed\n"_s), qPrintable(markdownText.left(80)));
+    QVERIFY(markdownText.contains(u"OwnHomeFolder"_s));
+    const QString jsonFile = dir.filePath(u"alice.json"_s);
+    dialogs::setNextFileName(jsonFile);
+    exportSimulation->trigger();
+    QFile json(jsonFile);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QVERIFY(json.readAll().contains("\"decision\": \"allowed\""));
+
+    // Where nothing can be written: an error naming the file.
+    dialogs::setNextFileName(u"/nonexistent-folder/x.md"_s);
+    exportSimulation->trigger();
+    const QStringList errors = dialogs::takeShownErrors();
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.constFirst().contains(u"/nonexistent-folder/x.md"_s), qPrintable(errors[0]));
 }
 
 void tst_MainWindow::openingAFileThatIsNotAnAccountShowsTheError()
