@@ -59,7 +59,8 @@ void DiagnosticsModel::setDiagnostics(
     rows.reserve(diagnostics.size());
     for (const Diagnostic &diagnostic : diagnostics) {
         rows.push_back({ id, title, diagnostic.severity, toQString(diagnostic.code),
-                toQString(diagnostic.message), diagnostic.where.line, diagnostic.where.column });
+                toQString(diagnostic.message), diagnostic.where.line, diagnostic.where.column,
+                toQString(diagnostic.pointer) });
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         return std::pair(a.line, a.column) < std::pair(b.line, b.column);
@@ -121,7 +122,7 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         case SeverityColumn:
             return severityText(row.severity);
         case MessageColumn:
-            return row.message;
+            return row.pointer.isEmpty() ? row.message : u"%1 — %2"_s.arg(row.message, row.pointer);
         case LocationColumn:
             return row.line > 0 ? u"%1:%2"_s.arg(row.line).arg(row.column) : u"–"_s;
         case PolicyColumn:
@@ -134,7 +135,9 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
             return m_icons[size_t(row.severity)];
         return {};
     case Qt::ToolTipRole:
-        return u"%1 [%2]"_s.arg(row.message, row.code);
+        // The pointer says which member, where the message alone ("expected a list") does not.
+        return row.pointer.isEmpty() ? u"%1 [%2]"_s.arg(row.message, row.code)
+                                     : u"%1 [%2]\nat %3"_s.arg(row.message, row.code, row.pointer);
     case Qt::TextAlignmentRole:
         if (index.column() == LocationColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

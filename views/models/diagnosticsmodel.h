@@ -73,6 +73,7 @@ private:
         QString message;
         int line = 0;
         int column = 0;
+        QString pointer; ///< the JSON pointer of what the finding is about, if any
     };
 
     /// The rows of source `id`: [first, last), empty when it has none.
