@@ -36,7 +36,7 @@ public:
     /// The page's title line ("User alice").
     QString title() const;
     /// The table of the policies that apply (users and roles; empty otherwise).
-    const AppliedPoliciesModel *appliedPolicies() const { return m_applied; }
+    AppliedPoliciesModel *appliedPolicies() const { return m_applied; }
 
 Q_SIGNALS:
     /// A link to another entity was followed.

@@ -211,6 +211,11 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_problemSummary);
     m_simulationTime = new QLabel(this);
     m_simulationTime->setObjectName(u"simulationTime"_s);
+    // Room for the longest figure from the start: the status bar does not widen a permanent
+    // widget whose text grows later.
+    m_simulationTime->setMinimumWidth(
+            m_simulationTime->fontMetrics().horizontalAdvance(tr("simulated in 999.9 ms")));
+    m_simulationTime->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(m_simulationTime);
 }
 

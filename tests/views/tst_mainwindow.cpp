@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -72,6 +73,7 @@ private slots:
     void filteringTheTree();
     void editingTheAccountFromTheEditMenu();
     void exportingAPolicyAndASimulation();
+    void aDarkPaletteKeepsEverythingReadable();
     void openingAFileThatIsNotAnAccountShowsTheError();
     void problemsOfAnAccountFileAreListedWithTheirPlace();
 
@@ -129,6 +131,9 @@ void tst_MainWindow::saveScreenshot(QWidget *widget, const QString &name) const
     QVERIFY(QDir().mkpath(folder));
     const QString file = folder + u'/' + QString::fromLatin1(QTest::currentTestFunction()) + u'-'
             + name + u".png"_s;
+    // Layouts settle in posted events: let them, so the picture shows what a user would see.
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
     QVERIFY2(widget->grab().save(file), qPrintable(file));
 }
 
@@ -202,6 +207,8 @@ void tst_MainWindow::selectingAUserShowsHerDetailsAndSimulatesHer()
     QCOMPARE(page->title(), u"User alice"_s);
     QCOMPARE(page->arn(), u"arn:aws:iam::111122223333:user/alice"_s);
     // The policies that apply, with their provenance.
+    QAbstractItemModelTester tester(
+            page->appliedPolicies(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     const auto &rows = page->appliedPolicies()->rows();
     QVERIFY(!rows.isEmpty());
     bool throughGroup = false;
@@ -374,6 +381,41 @@ void tst_MainWindow::editingTheAccountFromTheEditMenu()
     QTRY_VERIFY(entity(1, u"Developers"_s).isValid());
     QVERIFY(!entity(0, u"zoe"_s).isValid());
     QVERIFY(!m_window->isWindowModified());
+}
+
+void tst_MainWindow::aDarkPaletteKeepsEverythingReadable()
+{
+    // The desktop switches to a dark theme: colours are derived from the palette again.
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    QApplication::setPalette(dark);
+    // Widgets learn it from ApplicationPaletteChange events, as on a desktop.
+    QTRY_COMPARE(m_window->palette().color(QPalette::Window), dark.color(QPalette::Window));
+    simulateAlice(u"s3:PutObject"_s, aliceNotes);
+    emit m_window->simulatePanel()->statementActivated(homeFolderKey, 1);
+    auto *page = qobject_cast<PolicyPage *>(m_window->tabs()->currentWidget());
+    QVERIFY(page);
+    // The granted statement's tint is dark on a dark editor, not a pale band.
+    const auto selections =
+            page->editor()->extraSelections(iamx::PolicyEditor::SelectionKind::Statements);
+    bool tinted = false;
+    for (const auto &selection : selections)
+        if (selection.format.hasProperty(QTextFormat::BackgroundBrush))
+            tinted = tinted || selection.format.background().color().lightnessF() < 0.5;
+    QVERIFY(tinted);
+    saveScreenshot(m_window.get(), u"dark"_s);
+    QApplication::setPalette(light);
+    QTRY_COMPARE(m_window->palette().color(QPalette::Window), light.color(QPalette::Window));
 }
 
 void tst_MainWindow::exportingAPolicyAndASimulation()

@@ -34,6 +34,7 @@ void EvaluationFlowWidget::setFlow(const EvaluationFlow &flow)
 {
     m_flow = flow;
     updateDescription();
+    fitHeight();
     updateGeometry();
     update();
 }
@@ -42,6 +43,7 @@ void EvaluationFlowWidget::clear()
 {
     m_flow.reset();
     updateDescription();
+    fitHeight();
     updateGeometry();
     update();
 }
@@ -98,6 +100,21 @@ EvaluationFlowWidget::Layout EvaluationFlowWidget::layoutFor(int width) const
 int EvaluationFlowWidget::heightForWidth(int width) const
 {
     return layoutFor(width).height;
+}
+
+void EvaluationFlowWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitHeight();
+}
+
+void EvaluationFlowWidget::fitHeight()
+{
+    // A scroll area's layout does not ask for height-for-width: without a minimum the flow
+    // could be given no height at all.
+    const int height = heightForWidth(width());
+    if (height > 0 && height != minimumHeight())
+        setMinimumHeight(height);
 }
 
 QSize EvaluationFlowWidget::sizeHint() const

@@ -36,10 +36,12 @@ public:
     QSize minimumSizeHint() const override;
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
+    void fitHeight();
     struct Layout
     {
         std::vector<QRect> boxes; ///< one per step
