@@ -279,12 +279,20 @@ void tst_ParserRobustness::largeInputsScaleLinearly()
     QVERIFY(small > 0);
     if (small < floorNs)
         QSKIP("parsing is too fast here to time it reliably");
-    const qint64 large = fastest(build(n * 8), 2);
-    QVERIFY(large > 0);
-    const double ratio = double(large) / double(small);
-    const QByteArray report = "8x the input took " + QByteArray::number(ratio, 'f', 1)
-            + "x the time (" + QByteArray::number(small / 1000000) + " ms -> "
-            + QByteArray::number(large / 1000000) + " ms)";
+    // A machine busy with other work (a parallel build) can slow one run down several times;
+    // quadratic parsing is slow every time (8x the input, 64x the time), so the best of three
+    // attempts is judged.
+    double ratio = 0;
+    QByteArray report;
+    for (int attempt = 0; attempt < 3 && (attempt == 0 || ratio >= 20.0); ++attempt) {
+        small = std::min(small, fastest(build(n), 3));
+        const qint64 large = fastest(build(n * 8), 2);
+        QVERIFY(large > 0);
+        ratio = double(large) / double(small);
+        report = "8x the input took " + QByteArray::number(ratio, 'f', 1) + "x the time ("
+                + QByteArray::number(small / 1000000) + " ms -> "
+                + QByteArray::number(large / 1000000) + " ms)";
+    }
     QVERIFY2(ratio < 20.0, report.constData());
 }
 
