@@ -404,17 +404,22 @@ void EditController::removeFromGroup()
             tr("Cannot remove from the group"));
 }
 
+QString EditController::choosePolicy(const QString &title, const QString &label) const
+{
+    QStringList arns;
+    for (const auto &policy : m_document.account().policies())
+        arns << toQString(policy.arn);
+    return dialogs::chooseItem(m_window, title, label, arns);
+}
+
 void EditController::attachPolicy()
 {
     const Account &account = m_document.account();
     const auto owner = ownerOf(account, m_target);
     if (!owner)
         return;
-    QStringList choices;
-    for (const auto &policy : account.policies())
-        choices << toQString(policy.arn);
-    const QString arn = dialogs::chooseItem(m_window, tr("Attach policy"),
-            tr("Attach to %1 the managed policy:").arg(ownerWords(*owner)), choices);
+    const QString arn = choosePolicy(
+            tr("Attach policy"), tr("Attach to %1 the managed policy:").arg(ownerWords(*owner)));
     if (!arn.isEmpty())
         push(new AttachPolicyCommand(m_document, owner->kind, owner->arn, toStdString(arn)),
                 tr("Cannot attach the policy"));
@@ -435,11 +440,8 @@ void EditController::setBoundary()
     const auto owner = ownerOf(account, m_target);
     if (!owner)
         return;
-    QStringList choices;
-    for (const auto &policy : account.policies())
-        choices << toQString(policy.arn);
-    const QString arn = dialogs::chooseItem(m_window, tr("Set permissions boundary"),
-            tr("Permissions boundary of %1:").arg(ownerWords(*owner)), choices);
+    const QString arn = choosePolicy(tr("Set permissions boundary"),
+            tr("Permissions boundary of %1:").arg(ownerWords(*owner)));
     if (!arn.isEmpty())
         push(new SetBoundaryCommand(m_document, owner->kind, owner->arn, toStdString(arn)),
                 tr("Cannot set the boundary"));

@@ -48,6 +48,8 @@ private:
     void updateActions();
     /// Pushes `command`; a refusal is shown as an error. False when refused.
     bool push(AccountCommand *command, const QString &what);
+    /// Asks for one of the account's managed policies; its ARN, or empty when cancelled.
+    QString choosePolicy(const QString &title, const QString &label) const;
 
     void newUser();
     void newGroup();

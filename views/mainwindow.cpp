@@ -50,23 +50,6 @@ const QString accountSource()
     return u"account"_s;
 }
 
-bool isDocumentRow(Kind kind)
-{
-    switch (kind) {
-    case Kind::Policy:
-    case Kind::InlinePolicy:
-    case Kind::AttachedPolicy:
-    case Kind::Boundary:
-    case Kind::TrustPolicy:
-    case Kind::OrgPolicy:
-    case Kind::ResourcePolicy:
-    case Kind::Statement:
-        return true;
-    default:
-        return false;
-    }
-}
-
 bool writeFile(const QString &path, const QByteArray &content, QString &error)
 {
     QSaveFile file(path);
@@ -272,7 +255,7 @@ void MainWindow::showRow(const QModelIndex &index, bool keep)
         return;
     const Kind kind = Kind(index.data(AccountTreeModel::KindRole).toInt());
     const QString key = index.data(AccountTreeModel::DocumentKeyRole).toString();
-    if (isDocumentRow(kind) && !key.isEmpty()) {
+    if (AccountTreeModel::standsForDocument(kind) && !key.isEmpty()) {
         // A statement of a boundary is validated as its boundary is.
         const QModelIndex document = kind == Kind::Statement ? index.parent() : index;
         const bool asBoundary =

@@ -552,6 +552,23 @@ int AccountTreeModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
+bool AccountTreeModel::standsForDocument(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Policy:
+    case NodeKind::InlinePolicy:
+    case NodeKind::AttachedPolicy:
+    case NodeKind::Boundary:
+    case NodeKind::TrustPolicy:
+    case NodeKind::OrgPolicy:
+    case NodeKind::ResourcePolicy:
+    case NodeKind::Statement:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool AccountTreeModel::hasChildren(const QModelIndex &parent) const
 {
     if (parent.column() > 0)
@@ -564,24 +581,12 @@ bool AccountTreeModel::hasChildren(const QModelIndex &parent) const
     // A document's rows are its statements and a group's its members: reading every policy or
     // listing every member to draw an expander would make opening a category of 2,000 policies
     // parse them all. They say yes until opened; one with nothing shows no rows then.
-    if (!node.populated) {
-        switch (node.kind) {
-        case NodeKind::Policy:
-        case NodeKind::InlinePolicy:
-        case NodeKind::AttachedPolicy:
-        case NodeKind::Boundary:
-        case NodeKind::TrustPolicy:
-        case NodeKind::OrgPolicy:
-        case NodeKind::ResourcePolicy:
-            return true;
-        case NodeKind::Group:
-            if (node.parent && node.parent->kind == NodeKind::Category)
-                return true;
-            break;
-        default:
-            break;
-        }
-    }
+    const bool topLevelGroup =
+            node.kind == NodeKind::Group && node.parent && node.parent->kind == NodeKind::Category;
+    if (!node.populated
+            && ((standsForDocument(node.kind) && node.kind != NodeKind::Statement)
+                    || topLevelGroup))
+        return true;
     return rowCount(parent) > 0;
 }
 

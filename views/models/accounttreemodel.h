@@ -62,6 +62,11 @@ public:
     struct Node;
 
     explicit AccountTreeModel(const AccountDocument *document, QObject *parent = nullptr);
+
+    /// True for the rows that stand for a policy document (a managed, inline, attached,
+    /// boundary, trust, organization or resource policy) or one of its statements: those with
+    /// a DocumentKeyRole, which open in the policy editor.
+    static bool standsForDocument(NodeKind kind);
     ~AccountTreeModel() override;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
