@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QSaveFile>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -402,7 +403,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::restoreSettings()
 {
-    restoreGeometry(settings::windowGeometry.value());
+    if (!restoreGeometry(settings::windowGeometry.value())) {
+        // The first run: most of the screen, so that tree, editor and panel all have room.
+        if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+            const QRect available = screen->availableGeometry();
+            resize(available.size() * 0.85);
+            move(available.center() - rect().center());
+        }
+    }
     restoreState(settings::windowState.value());
     setPresentationMode(settings::presentationMode.value());
 }
