@@ -1,3 +1,5 @@
+#include "resources/catalogtext.h"
+
 #include "model/actioncatalog.h"
 #include "model/arnformat.h"
 
@@ -85,6 +87,7 @@ private slots:
     void smallCatalogFromText();
     void malformedText_data();
     void malformedText();
+    void damagedTextNeverCrashes();
 };
 
 void tst_ActionCatalog::loadsTheEmbeddedCatalog()
@@ -608,6 +611,30 @@ void tst_ActionCatalog::malformedText()
     QVERIFY(bad.actions().empty());
     QCOMPARE(bad.findAction("s3:GetObject"), nullptr);
     QVERIFY(bad.expandActions("*").empty());
+}
+
+void tst_ActionCatalog::damagedTextNeverCrashes()
+{
+    // The start of the real catalog, cut anywhere or with a tab turned into a space: it loads
+    // or says which line is wrong, and never crashes (the sanitizers watch).
+    const std::string_view full = iamx::resources::catalogText();
+    const std::string_view text = full.substr(0, full.find("\nS\tacm-pca\t"));
+    QVERIFY(text.size() > 10000 && text.size() < 200000);
+    size_t failures = 0;
+    for (size_t cut = 0; cut < text.size(); cut += 257) {
+        const ActionCatalog truncated = ActionCatalog::fromText(text.substr(0, cut));
+        QVERIFY(truncated.loadError().empty() != truncated.services().empty());
+        failures += truncated.loadError().empty() ? 0 : 1;
+    }
+    QVERIFY(failures > 0);
+    for (size_t at = text.find('\t'); at != std::string_view::npos;
+            at = text.find('\t', at + 4001)) {
+        std::string damaged(text);
+        damaged[at] = ' ';
+        const ActionCatalog parsed = ActionCatalog::fromText(damaged);
+        if (!parsed.loadError().empty())
+            QVERIFY2(parsed.loadError().starts_with("catalog line "), parsed.loadError().c_str());
+    }
 }
 
 QTEST_APPLESS_MAIN(tst_ActionCatalog)
