@@ -19,6 +19,7 @@ Usage:
   iamx effective --account FILE --principal P
                                 what a principal may do, service by service
   iamx save --account FILE -o OUT  write an account as one workspace file, losing nothing
+  iamx actions PATTERN... [--not]  the AWS actions the patterns match, with access levels
   iamx help [COMMAND]           this text, or a command's
   iamx --version
 
@@ -65,6 +66,8 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         return cli::runWhoCan(rest, out, err);
     if (command == "effective")
         return cli::runEffective(rest, out, err);
+    if (command == "actions")
+        return cli::runActions(rest, out, err);
     if (command == "bench")
         return cli::runBench(rest, out, err);
     err << "iamx: unknown command '" << command << "'\n\n" << usage;

@@ -14,6 +14,7 @@ int runSummary(const std::vector<std::string> &args, std::ostream &out, std::ost
 int runSave(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runWhoCan(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runEffective(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int runActions(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 
 } // namespace iamx::cli

@@ -113,10 +113,13 @@ private slots:
     void benchBadSeconds() { compareWithGoldens(); }
     void accountQuestions_data();
     void accountQuestions() { compareWithGoldens(); }
+    void actions_data();
+    void actions() { compareWithGoldens(); }
 
     void bench_data();
     void bench();
     void benchFilter();
+    void benchCatalog();
 
 private:
     static void addGoldenColumns();
@@ -284,6 +287,31 @@ void tst_Cli::usage_data()
     QTest::newRow("--version") << Args { "--version" } << std::string("version") << 0 << none;
 }
 
+// `iamx actions`: the expansion of action patterns over the built-in catalog.
+void tst_Cli::actions_data()
+{
+    addGoldenColumns();
+    const std::string none;
+    QTest::newRow("actions: patterns, case ignored")
+            << Args { "actions", "s3:GetObject", "STS:assumerole*", "sts:AssumeRole" }
+            << std::string("actions-assumerole") << 0 << none;
+    QTest::newRow("actions --json") << Args { "actions", "s3:GetObject", "--json", "nosuch:x" }
+                                    << std::string("actions-json") << 1 << none;
+    QTest::newRow("actions: undocumented") << Args { "actions", "mobilehub:GetProj*" }
+                                           << std::string("actions-undocumented") << 0 << none;
+    QTest::newRow("actions: patterns that match nothing")
+            << Args { "actions", "nosuch:x", "s3", "deeplens:*", "s3*:GetObject", "iam:GetUser" }
+            << std::string("actions-unmatched") << 1 << none;
+    QTest::newRow("actions --not *")
+            << Args { "actions", "--not", "*" } << std::string("actions-not-all") << 0 << none;
+    QTest::newRow("actions: no pattern")
+            << Args { "actions", "--json" } << std::string("usage-actions-no-pattern") << 2 << none;
+    QTest::newRow("actions --help")
+            << Args { "actions", "--help" } << std::string("help-actions") << 0 << none;
+    QTest::newRow("help actions") << Args { "help", "actions" } << std::string("help-actions") << 0
+                                  << none;
+}
+
 // Questions asked of the built-in demo account, with the clock fixed.
 void tst_Cli::accountQuestions_data()
 {
@@ -377,6 +405,31 @@ void tst_Cli::benchFilter()
     QVERIFY2(std::regex_match(lines[2], std::regex("^index ms: [0-9.]+$")), run.out.c_str());
     QCOMPARE(QByteArray::fromStdString(lines[3]), QByteArray("matches: 1"));
     QVERIFY2(std::regex_match(lines[4], std::regex("^query ms: [0-9.]+$")), run.out.c_str());
+}
+
+// The catalog benchmark: its report's shape, and that every action was found by its name.
+void tst_Cli::benchCatalog()
+{
+    const CliRun run = runIamx({ "bench", "--catalog" });
+    QCOMPARE(run.status, 0);
+    QCOMPARE(QByteArray::fromStdString(run.err), QByteArray());
+    const auto lines = splitLines(run.out);
+    QCOMPARE(lines.size(), size_t(8));
+    QVERIFY2(std::regex_match(lines[0], std::regex("^services: [0-9]{3}$")), run.out.c_str());
+    QVERIFY2(std::regex_match(lines[1], std::regex("^actions: ([0-9]+) \\(found by name: \\1\\)$")),
+            run.out.c_str());
+    QVERIFY2(std::regex_match(lines[2], std::regex("^first load ms: [0-9.]+$")), run.out.c_str());
+    QVERIFY2(std::regex_match(lines[3], std::regex("^load ms: [0-9.]+$")), run.out.c_str());
+    QVERIFY2(std::regex_match(lines[4], std::regex("^lookup ns: [0-9]+$")), run.out.c_str());
+    QVERIFY2(std::regex_match(
+                     lines[5], std::regex("^expand s3:Get\\* us: [0-9.]+ \\([0-9]+ actions\\)$")),
+            run.out.c_str());
+    QVERIFY2(
+            std::regex_match(lines[6], std::regex("^expand \\* ms: [0-9.]+ \\([0-9]+ actions\\)$")),
+            run.out.c_str());
+    QVERIFY2(std::regex_match(
+                     lines[7], std::regex("^not-action iam:\\* ms: [0-9.]+ \\([0-9]+ actions\\)$")),
+            run.out.c_str());
 }
 
 QTEST_APPLESS_MAIN(tst_Cli)
