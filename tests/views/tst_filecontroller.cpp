@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QMenu>
 #include <QRegularExpression>
@@ -65,6 +66,7 @@ private slots:
     void importingPagesMakesAnUntitledAccount();
     void recentFilesListWhatWasOpened();
     void presentationModeEnlargesFontsAndIsRemembered();
+    void theWindowLayoutIsRemembered();
 
 private:
     QString writeFile(const QString &name, const QByteArray &content) const;
@@ -264,6 +266,23 @@ void tst_FileController::presentationModeEnlargesFontsAndIsRemembered()
     QVERIFY(m_window->isPresentationMode());
     m_window->setPresentationMode(false);
     QCOMPARE(QApplication::font().pointSizeF(), normal);
+}
+
+void tst_FileController::theWindowLayoutIsRemembered()
+{
+    // The user closes the Problems dock and quits; the next window starts without it.
+    auto *problems = m_window->findChild<QDockWidget *>(u"problemsDock"_s);
+    QVERIFY(problems && problems->isVisible());
+    problems->close();
+    QVERIFY(m_window->close());
+    m_window = std::make_unique<MainWindow>(*m_document);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(!m_window->findChild<QDockWidget *>(u"problemsDock"_s)->isVisible());
+    QVERIFY(m_window->findChild<QDockWidget *>(u"simulateDock"_s)->isVisible());
+    // And back, for the tests that follow.
+    m_window->findChild<QDockWidget *>(u"problemsDock"_s)->show();
+    QVERIFY(m_window->close());
 }
 
 QTEST_MAIN(tst_FileController)
