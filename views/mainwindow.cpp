@@ -44,6 +44,9 @@ using Kind = AccountTreeModel::NodeKind;
 
 /// How much presentation mode enlarges the fonts (ui.md: "about 1.6×").
 constexpr qreal presentationScale = 1.6;
+/// Classes the platform theme may give fonts of their own (QPlatformTheme::Font).
+constexpr const char *themedClasses[] = { "QDockWidget", "QMenu", "QMenuBar", "QHeaderView",
+    "QTabBar", "QStatusBar", "QToolTip", "QToolButton", "QPushButton", "QComboBox", "QLineEdit" };
 
 /// The Problems list's source for the account file's own findings.
 const QString accountSource()
@@ -143,13 +146,20 @@ MainWindow::MainWindow(AccountDocument &document, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The enlarged font is the application's: give it back, but keep the setting for the
+    // The enlarged fonts are the application's: give them back, but keep the setting for the
     // next window.
-    if (m_presentationMode && m_normalPointSize > 0) {
-        QFont font = QApplication::font();
-        font.setPointSizeF(m_normalPointSize);
-        QApplication::setFont(font);
-    }
+    if (m_presentationMode)
+        restoreNormalFonts();
+}
+
+void MainWindow::restoreNormalFonts()
+{
+    if (m_normalFonts.isEmpty())
+        return;
+    QApplication::setFont(m_normalFonts[0]);
+    for (qsizetype i = 0; i < qsizetype(std::size(themedClasses)); ++i)
+        QApplication::setFont(m_normalFonts[i + 1], themedClasses[i]);
+    m_normalFonts.clear();
 }
 
 void MainWindow::createDocks()
@@ -375,16 +385,25 @@ void MainWindow::setPresentationMode(bool on)
     if (on == m_presentationMode)
         return;
     m_presentationMode = on;
-    QFont font = QApplication::font();
+    // The application's font, and the fonts the platform gives some classes of its own (dock
+    // titles, menus, headers): all of them, or those would stay small on the projector.
+    // Widgets with a font of their own (the editor's fixed font) follow on
+    // ApplicationFontChange.
     if (on) {
-        m_normalPointSize = font.pointSizeF();
-        font.setPointSizeF(m_normalPointSize * presentationScale);
-    } else if (m_normalPointSize > 0) {
-        font.setPointSizeF(m_normalPointSize);
+        m_normalFonts.clear();
+        m_normalFonts.append(QApplication::font());
+        for (const char *className : themedClasses)
+            m_normalFonts.append(QApplication::font(className));
+        const auto scaled = [](QFont font) {
+            font.setPointSizeF(font.pointSizeF() * presentationScale);
+            return font;
+        };
+        QApplication::setFont(scaled(m_normalFonts[0]));
+        for (qsizetype i = 0; i < qsizetype(std::size(themedClasses)); ++i)
+            QApplication::setFont(scaled(m_normalFonts[i + 1]), themedClasses[i]);
+    } else {
+        restoreNormalFonts();
     }
-    // Widgets with a font of their own (the editor's fixed font) follow the application font
-    // on ApplicationFontChange.
-    QApplication::setFont(font);
     m_toolBar->setVisible(!on);
     const QSignalBlocker blocker(m_presentationAction);
     m_presentationAction->setChecked(on);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QFont>
+#include <QList>
 #include <QMainWindow>
 
 class QAction;
@@ -85,6 +87,7 @@ private:
     void updateTitle();
     void restoreSettings();
     void saveSettings() const;
+    void restoreNormalFonts();
 
     AccountDocument &m_document;
     FileController *m_files = nullptr;
@@ -108,8 +111,9 @@ private:
     bool m_presentationMode = false;
     /// What the tree's current row showed last (kind, ARN, document, statement).
     QString m_previewedRow;
-    /// The application font before presentation mode enlarged it.
-    qreal m_normalPointSize = 0;
+    /// The application's fonts before presentation mode enlarged them: its own, then those of
+    /// the classes the platform gives fonts of their own.
+    QList<QFont> m_normalFonts;
 };
 
 } // namespace iamx
