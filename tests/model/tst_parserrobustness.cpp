@@ -170,7 +170,9 @@ void tst_ParserRobustness::hugeInputs()
     timer.start();
     const auto result = parse(document);
     const qint64 parseMs = timer.elapsed();
-    QVERIFY2(parseMs < 20000, QByteArray::number(parseMs).constData());
+    // A bound for a hang or a quadratic reader (hours on 5 MB), not a speed target: generous
+    // enough for a Debug+ASan build on a machine busy with a parallel build.
+    QVERIFY2(parseMs < 60000, QByteArray::number(parseMs).constData());
     const QByteArray broken = brokenInvariant(result, view(document));
     QVERIFY2(broken.isEmpty(), broken.constData());
     if (valid) {
@@ -188,7 +190,7 @@ void tst_ParserRobustness::hugeInputs()
         for (const char *file : { "deep.json", "deep.jsonl" }) {
             timer.restart();
             const auto entries = iamx::readScenarios(view(document), file);
-            QVERIFY(timer.elapsed() < 20000);
+            QVERIFY(timer.elapsed() < 60000);
             QCOMPARE(entries.size(), size_t(1));
             QVERIFY(entries[0].hasErrors());
             QCOMPARE(
