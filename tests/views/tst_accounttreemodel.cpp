@@ -4,7 +4,6 @@
 #include "views/models/accounttreemodel.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QPalette>
@@ -80,7 +79,6 @@ private slots:
     void filterKeepsCategoriesAndMatches();
     void filterByAction();
     void sameFilterDoesNotReset();
-    void largeAccount();
 };
 
 void tst_AccountTreeModel::init()
@@ -424,31 +422,6 @@ void tst_AccountTreeModel::sameFilterDoesNotReset()
     QVERIFY(document.loadDemo().empty());
     QCOMPARE(resets.count(), 3);
     QCOMPARE(childNames(model, {}), matches);
-}
-
-void tst_AccountTreeModel::largeAccount()
-{
-    // A measurement on demand: IAMX_LARGE_ACCOUNT=big.json, made by
-    // tests/data/accounts/make_synthetic_account.py --principals 75000 (never committed).
-    const QString path = qEnvironmentVariable("IAMX_LARGE_ACCOUNT");
-    if (path.isEmpty())
-        QSKIP("set IAMX_LARGE_ACCOUNT to a large account file to measure");
-    AccountDocument document;
-    QVERIFY(document.load(path).empty());
-    QElapsedTimer timer;
-    timer.start();
-    AccountTreeModel model(&document);
-    const auto build = timer.elapsed();
-    timer.restart();
-    const int users = model.rowCount(model.index(0, 0));
-    const auto expand = timer.elapsed();
-    QCOMPARE(size_t(users), document.account().users().size());
-    QCOMPARE(model.builtRowCount(), size_t(users)); // no relation of any user yet
-    timer.restart();
-    model.setFilterText(u"s3:GetObject"_s);
-    const auto filter = timer.elapsed();
-    qInfo("%d users: model (with its index) %lld ms, Users expanded %lld ms, filter %lld ms", users,
-            qint64(build), qint64(expand), qint64(filter));
 }
 
 QTEST_MAIN(tst_AccountTreeModel)
