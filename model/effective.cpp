@@ -2,6 +2,8 @@
 
 #include "model/casefold.h"
 
+#include <algorithm>
+
 namespace iamx {
 namespace {
 
@@ -44,7 +46,85 @@ void addStatements(const Policy &policy, std::uint32_t, const PolicyOrigin &orig
     }
 }
 
+// How far an action is granted; ordered, so that min() combines an allow with a boundary.
+enum class Grant : std::uint8_t { None, Conditional, Allowed };
+
+/// The index in catalog.actions() of every action the entry's pattern (or NotAction) names.
+std::vector<size_t> matchedActions(const EffectiveEntry &entry, const ActionCatalog &catalog)
+{
+    const auto actions = entry.except.empty() ? catalog.expandActions(entry.action)
+                                              : catalog.actionsNotMatching(entry.except);
+    std::vector<size_t> indexes;
+    indexes.reserve(actions.size());
+    const CatalogAction *first = catalog.actions().data();
+    for (const CatalogAction *action : actions)
+        indexes.push_back(static_cast<size_t>(action - first));
+    return indexes;
+}
+
+/// Per action of the catalog, the best grant of the allows in `services`.
+std::vector<Grant> allowed(
+        const std::map<std::string, EffectiveService> &services, const ActionCatalog &catalog)
+{
+    std::vector<Grant> grants(catalog.actions().size(), Grant::None);
+    for (const auto &[service, entries] : services) {
+        for (const EffectiveEntry &entry : entries.allow) {
+            const Grant grant = entry.conditionKeys.empty() ? Grant::Allowed : Grant::Conditional;
+            for (const size_t i : matchedActions(entry, catalog))
+                grants[i] = std::max(grants[i], grant);
+        }
+    }
+    return grants;
+}
+
+bool coversEveryResource(const EffectiveEntry &entry)
+{
+    return !entry.notResource
+            && std::find(entry.resources.begin(), entry.resources.end(), "*")
+            != entry.resources.end();
+}
+
 } // namespace
+
+AccessSummary summarizeAccess(const EffectivePermissions &effective, const ActionCatalog &catalog)
+{
+    std::vector<Grant> grants = allowed(effective.services, catalog);
+    if (effective.boundary) {
+        const std::vector<Grant> boundary =
+                allowed({ { std::string("*"), *effective.boundary } }, catalog);
+        for (size_t i = 0; i < grants.size(); ++i)
+            grants[i] = std::min(grants[i], boundary[i]);
+    }
+    // A Deny decidable without conditions (none, on every resource) cuts the action out; one
+    // that may apply only sometimes leaves it conditional.
+    for (const auto &[service, entries] : effective.services) {
+        for (const EffectiveEntry &entry : entries.deny) {
+            const bool always = entry.conditionKeys.empty() && coversEveryResource(entry);
+            for (const size_t i : matchedActions(entry, catalog))
+                grants[i] = always ? Grant::None : std::min(grants[i], Grant::Conditional);
+        }
+    }
+    AccessSummary summary;
+    const auto actions = catalog.actions();
+    for (const CatalogService &service : catalog.services()) {
+        ServiceAccess access;
+        access.service = std::string(service.prefix);
+        for (const CatalogAction &action : service.actions) {
+            const auto index = static_cast<size_t>(&action - actions.data());
+            AccessLevelCount &level = access.levels[static_cast<size_t>(action.accessLevel)];
+            for (AccessLevelCount *count : { &level, &access.all, &summary.all }) {
+                ++count->total;
+                if (grants[index] == Grant::Allowed)
+                    ++count->allowed;
+                else if (grants[index] == Grant::Conditional)
+                    ++count->conditional;
+            }
+        }
+        if (access.all.allowed + access.all.conditional > 0)
+            summary.services.push_back(std::move(access));
+    }
+    return summary;
+}
 
 EffectivePermissions effectivePermissions(
         const Resolver &resolver, const ResolvedPrincipal &principal, Instant now)

@@ -2,11 +2,14 @@
 
 #include "model/account.h"
 #include "model/documentkey.h"
+#include "model/effective.h"
 #include "model/resolver.h"
 #include "views/fonts.h"
+#include "views/models/accesssummarymodel.h"
 #include "views/models/appliedpoliciesmodel.h"
 #include "views/qtconvert.h"
 
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -80,6 +83,7 @@ QVector<AppliedPoliciesModel::Row> appliedRows(
 EntityPage::EntityPage(QWidget *parent)
     : QWidget(parent)
     , m_applied(new AppliedPoliciesModel(this))
+    , m_access(new AccessSummaryModel(this))
 {
     setObjectName(u"entityPage"_s);
     setAccessibleName(tr("Entity details"));
@@ -112,6 +116,23 @@ EntityPage::EntityPage(QWidget *parent)
             Q_EMIT documentActivated(key);
     });
     layout->addWidget(m_appliedView, 1);
+    m_accessTitle = new QLabel(tr("<b>Effective permissions by service</b> &nbsp; actions of the "
+                                  "catalog allowed, by access level; (+N): N more depend on a "
+                                  "condition"),
+            content);
+    m_accessTitle->setToolTip(tr("What the identity policies allow, within the permissions "
+                                 "boundary, less what denies without conditions cut out"));
+    layout->addWidget(m_accessTitle);
+    m_accessView = new QTableView(content);
+    m_accessView->setObjectName(u"accessSummary"_s);
+    m_accessView->setAccessibleName(tr("Effective permissions by service"));
+    m_accessView->setModel(m_access);
+    m_accessView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_accessView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_accessView->verticalHeader()->hide();
+    m_accessView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_accessView->setMinimumHeight(160);
+    layout->addWidget(m_accessView, 1);
     layout->addStretch();
 
     auto *scroll = new QScrollArea(this);
@@ -147,6 +168,17 @@ void EntityPage::clear()
     m_applied->setRows({});
     m_appliedTitle->hide();
     m_appliedView->hide();
+    m_access->setSummary({});
+    m_accessTitle->hide();
+    m_accessView->hide();
+}
+
+void EntityPage::showAccess(const Resolver &resolver, const ResolvedPrincipal &principal)
+{
+    const Instant now { QDateTime::currentSecsSinceEpoch(), 0 };
+    m_access->setSummary(summarizeAccess(effectivePermissions(resolver, principal, now)));
+    m_accessTitle->show();
+    m_accessView->show();
 }
 
 void EntityPage::addField(const QString &label, const QString &value)
@@ -194,6 +226,7 @@ bool EntityPage::showEntity(const Account &account, const Resolver &resolver, st
         addField(tr("Groups"), groups.join(u", "_s));
         addField(tr("Boundary"), boundaryText(account, user->permissionsBoundaryArn));
         showApplied(appliedRows(resolver, resolver.userPrincipal(*user)));
+        showAccess(resolver, resolver.userPrincipal(*user));
     } else if (const Role *role = account.findRole(arn)) {
         m_title->setText(tr("Role %1").arg(toQString(role->name)));
         addField(tr("ARN"), plain(role->arn));
@@ -210,7 +243,9 @@ bool EntityPage::showEntity(const Account &account, const Resolver &resolver, st
                 trusted.join(u"<br>"_s) + u"<br>"_s
                         + documentLink({ DocumentKey::Kind::Trust, role->name, {} },
                                 tr("open the trust policy")));
-        showApplied(appliedRows(resolver, resolver.roleSessionPrincipal(*role, "iam-explorer")));
+        const ResolvedPrincipal session = resolver.roleSessionPrincipal(*role, "iam-explorer");
+        showApplied(appliedRows(resolver, session));
+        showAccess(resolver, session);
     } else if (const Group *group = account.findGroup(arn)) {
         m_title->setText(tr("Group %1").arg(toQString(group->name)));
         addField(tr("ARN"), plain(group->arn));

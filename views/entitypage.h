@@ -13,8 +13,10 @@ class QVBoxLayout;
 namespace iamx {
 
 class Account;
+class AccessSummaryModel;
 class AppliedPoliciesModel;
 class Resolver;
+struct ResolvedPrincipal;
 
 /// The details page of an entity (ui.md, "Centre — tabs"): for a user or role its ARN, id,
 /// path, creation, tags, groups and boundary, and the table of the policies that apply with
@@ -37,6 +39,8 @@ public:
     QString title() const;
     /// The table of the policies that apply (users and roles; empty otherwise).
     AppliedPoliciesModel *appliedPolicies() const { return m_applied; }
+    /// The table "Effective permissions by service" (users and roles; empty otherwise).
+    AccessSummaryModel *accessSummary() const { return m_access; }
 
 Q_SIGNALS:
     /// A link to another entity was followed.
@@ -51,6 +55,7 @@ private:
     void clear();
     void addField(const QString &label, const QString &value);
     void followLink(const QString &link);
+    void showAccess(const Resolver &resolver, const ResolvedPrincipal &principal);
 
     QString m_arn;
     QLabel *m_title = nullptr;
@@ -58,6 +63,9 @@ private:
     QLabel *m_appliedTitle = nullptr;
     QTableView *m_appliedView = nullptr;
     AppliedPoliciesModel *m_applied = nullptr;
+    QLabel *m_accessTitle = nullptr;
+    QTableView *m_accessView = nullptr;
+    AccessSummaryModel *m_access = nullptr;
 };
 
 } // namespace iamx

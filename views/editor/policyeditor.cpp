@@ -2,6 +2,7 @@
 
 #include "views/editor/brackets.h"
 #include "views/editor/jsonhighlighter.h"
+#include "views/editor/policycompleter.h"
 #include "views/fonts.h"
 #include "views/qtconvert.h"
 
@@ -107,6 +108,7 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_lineNumberArea(new LineNumberArea(this))
     , m_highlighter(new JsonHighlighter(document()))
+    , m_completer(new PolicyCompleter(this))
     , m_validationTimer(new QTimer(this))
     , m_colours(statementColours(palette()))
 {
@@ -307,7 +309,8 @@ bool PolicyEditor::viewportEvent(QEvent *event)
         const auto *help = static_cast<QHelpEvent *>(event);
         const int position = cursorForPosition(help->pos()).position();
         QStringList parts;
-        for (const QString &part : { diagnosticsAt(position), statementToolTipAt(position) }) {
+        for (const QString &part : { diagnosticsAt(position), statementToolTipAt(position),
+                     m_completer->toolTipAt(position) }) {
             if (!part.isEmpty())
                 parts << part;
         }

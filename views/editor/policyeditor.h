@@ -15,6 +15,7 @@ class QTimer;
 namespace iamx {
 
 class JsonHighlighter;
+class PolicyCompleter;
 
 /// The policy editor (ui.md, "Policy editor"): JSON text with a line-number gutter, the current
 /// line highlighted, bracket matching, auto-indent and live validation. 150 ms after the text
@@ -93,6 +94,9 @@ public:
     QList<QTextEdit::ExtraSelection> extraSelections(SelectionKind kind) const;
     using QPlainTextEdit::extraSelections;
 
+    /// Completion and the hover over action patterns (policycompleter.h).
+    PolicyCompleter *completer() const { return m_completer; }
+
     /// The width of the gutter (verdict marks, line numbers, verdict band), in pixels; it grows
     /// with the number of lines.
     int lineNumberAreaWidth() const;
@@ -148,6 +152,7 @@ private:
 
     QWidget *m_lineNumberArea = nullptr;
     JsonHighlighter *m_highlighter = nullptr;
+    PolicyCompleter *m_completer = nullptr;
     QTimer *m_validationTimer = nullptr;
     PolicyParseOptions m_options;
     std::vector<Diagnostic> m_diagnostics;
