@@ -14,8 +14,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -78,6 +81,19 @@ QVector<AppliedPoliciesModel::Row> appliedRows(
     return rows;
 }
 
+/// Makes `view` as tall as its rows (at most `maxRows` of them, then it scrolls), so that a
+/// short table does not leave a tall empty box and the page reads from top to bottom.
+void fitHeightToRows(QTableView *view, int maxRows = 14)
+{
+    const int rows = std::min(view->model()->rowCount(), maxRows);
+    const int rowHeight = view->verticalHeader()->defaultSectionSize();
+    const int height = view->horizontalHeader()->sizeHint().height() + rows * rowHeight
+            + 2 * view->frameWidth()
+            + (view->horizontalScrollBar()->isVisible() ? view->horizontalScrollBar()->height()
+                                                        : 0);
+    view->setFixedHeight(std::max(height, view->horizontalHeader()->sizeHint().height() * 2));
+}
+
 } // namespace
 
 EntityPage::EntityPage(QWidget *parent)
@@ -109,13 +125,12 @@ EntityPage::EntityPage(QWidget *parent)
     m_appliedView->verticalHeader()->hide();
     m_appliedView->horizontalHeader()->setSectionResizeMode(
             AppliedPoliciesModel::ViaColumn, QHeaderView::Stretch);
-    m_appliedView->setMinimumHeight(160);
     connect(m_appliedView, &QTableView::activated, this, [this](const QModelIndex &index) {
         const QString key = index.data(AppliedPoliciesModel::DocumentKeyRole).toString();
         if (!key.isEmpty())
             Q_EMIT documentActivated(key);
     });
-    layout->addWidget(m_appliedView, 1);
+    layout->addWidget(m_appliedView);
     m_accessTitle = new QLabel(tr("<b>Effective permissions by service</b> &nbsp; actions of the "
                                   "catalog allowed, by access level; (+N): N more depend on a "
                                   "condition"),
@@ -131,9 +146,12 @@ EntityPage::EntityPage(QWidget *parent)
     m_accessView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_accessView->verticalHeader()->hide();
     m_accessView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_accessView->setMinimumHeight(160);
-    layout->addWidget(m_accessView, 1);
+    layout->addWidget(m_accessView);
     layout->addStretch();
+
+    for (QTableView *view : { m_appliedView, m_accessView })
+        connect(view->model(), &QAbstractItemModel::modelReset, view,
+                [view] { fitHeightToRows(view); });
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
