@@ -214,17 +214,19 @@ bool Context::actionsKnown(size_t s) const
     });
 }
 
-std::vector<const CatalogAction *> Context::actionUnion(size_t s) const
+const std::vector<const CatalogAction *> &Context::actionUnion(size_t s) const
 {
-    std::vector<const CatalogAction *> all;
-    for (const auto &expansion : expansions[s]) {
-        std::vector<const CatalogAction *> merged;
-        merged.reserve(all.size() + expansion.actions.size());
-        std::set_union(all.begin(), all.end(), expansion.actions.begin(), expansion.actions.end(),
-                std::back_inserter(merged));
-        all = std::move(merged);
+    m_unions.resize(expansions.size());
+    auto &cached = m_unions[s];
+    if (!cached) {
+        std::vector<const CatalogAction *> all;
+        for (const auto &expansion : expansions[s])
+            all.insert(all.end(), expansion.actions.begin(), expansion.actions.end());
+        std::sort(all.begin(), all.end());
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        cached = std::move(all);
     }
-    return all;
+    return *cached;
 }
 
 bool actionPatternMatches(std::string_view pattern, std::string_view action)

@@ -207,7 +207,7 @@ void checkResources(Context &context)
         // RESOURCE_MISMATCH: judged only when every action is known.
         if (statement.notAction || statement.notResource || !context.actionsKnown(s))
             continue;
-        const auto actions = context.actionUnion(s);
+        const auto &actions = context.actionUnion(s);
         // The distinct resource types of the actions: many actions share a few types.
         std::vector<const CatalogResourceType *> types;
         bool someTakeAnything = false;

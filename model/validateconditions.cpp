@@ -35,7 +35,7 @@ bool fitsType(OperatorFamily family, ConditionKeyType type)
     case ConditionKeyType::IpAddress:
         return family == OperatorFamily::Ip;
     case ConditionKeyType::Binary:
-        return family == OperatorFamily::Binary;
+        return true; // no key of the catalog has this type
     }
     return true;
 }
@@ -60,9 +60,8 @@ TypeAdvice adviceFor(ConditionKeyType type)
         return { "TYPE_MISMATCH_BOOLEAN", "a Bool", "Bool (or StringEquals)" };
     case ConditionKeyType::IpAddress:
         return { "TYPE_MISMATCH_IP_RANGE", "an IP address", "IpAddress or NotIpAddress" };
-    case ConditionKeyType::Binary:
-        return { "TYPE_MISMATCH_BINARY", "a Binary", "BinaryEquals" };
     case ConditionKeyType::String:
+    case ConditionKeyType::Binary:
     case ConditionKeyType::Unknown:
         break;
     }
@@ -239,6 +238,14 @@ void checkCondition(Context &context, size_t s, const ConditionEntry &condition,
                                 + "\" literally, * and ? included: use StringLike for a "
                                   "wildcard match",
                         *value.value);
+    if (family == OperatorFamily::Numeric || family == OperatorFamily::Date
+            || family == OperatorFamily::Ip || family == OperatorFamily::Binary)
+        for (const Entry &value : condition.values)
+            if (value.value->isString() && value.text().find("${") != std::string::npos)
+                context.report("INVALID_VARIABLE_FOR_OPERATOR", value.pointer,
+                        operatorText + " does not read policy variables: \"" + value.text()
+                                + "\" is compared as written; use a String or ARN operator",
+                        *value.value);
     if (family == OperatorFamily::Ip) {
         bool allPrivate = !condition.values.empty();
         for (const Entry &value : condition.values) {
@@ -313,7 +320,8 @@ void checkConditions(Context &context)
         if (statement.conditions.empty())
             continue;
         const bool known = context.actionsKnown(s);
-        const auto actions = known ? context.actionUnion(s) : std::vector<const CatalogAction *>();
+        static const std::vector<const CatalogAction *> none;
+        const auto &actions = known ? context.actionUnion(s) : none;
         for (const ConditionEntry &condition : statement.conditions)
             checkCondition(context, s, condition, actions, known);
     }

@@ -122,7 +122,13 @@ void checkSecurity(Context &context)
 {
     const bool resourcePolicy = context.type == ValidationPolicyType::Resource
             || context.type == ValidationPolicyType::Trust;
+    // SCPs, RCPs and boundaries grant nothing themselves: what they allow is only a ceiling.
+    const bool grants = context.type != ValidationPolicyType::ServiceControl
+            && context.type != ValidationPolicyType::ResourceControl
+            && context.type != ValidationPolicyType::PermissionsBoundary;
     for (const StatementNode &statement : context.statements) {
+        if (!grants)
+            break;
         if (statement.isAllow() && statement.action && statement.notAction)
             context.reportKey("ALLOW_WITH_NOT_ACTION", statement.pointer + "/NotAction",
                     "Allow with NotAction grants every action not listed, including those AWS "

@@ -67,8 +67,8 @@ bool actionsCovered(const Context &context, size_t inner, size_t outer)
                 [](const Expansion &e) { return e.all; }))
         return true;
     if (context.actionsKnown(inner) && context.actionsKnown(outer)) {
-        const auto mine = context.actionUnion(inner);
-        const auto theirs = context.actionUnion(outer);
+        const auto &mine = context.actionUnion(inner);
+        const auto &theirs = context.actionUnion(outer);
         return std::includes(theirs.begin(), theirs.end(), mine.begin(), mine.end());
     }
     // Without the catalog's help: every entry is one the other statement's patterns match.

@@ -99,11 +99,13 @@ public:
 
     /// True when every action entry of statement `s` expanded to known actions (no `*`).
     bool actionsKnown(size_t s) const;
-    /// The union of the expansions of statement `s`'s action entries, in catalog order.
-    std::vector<const CatalogAction *> actionUnion(size_t s) const;
+    /// The union of the expansions of statement `s`'s action entries, in catalog order
+    /// (computed once, after checkActions).
+    const std::vector<const CatalogAction *> &actionUnion(size_t s) const;
 
 private:
     std::vector<Diagnostic> &m_findings;
+    mutable std::vector<std::optional<std::vector<const CatalogAction *>>> m_unions;
 };
 
 /// True when the IAM action pattern `pattern` matches `action` (`iam:PassRole`): the service
