@@ -259,26 +259,42 @@ std::vector<std::string_view> arnComponents(std::string_view text)
     return parts;
 }
 
+CoverPattern::CoverPattern(std::string_view text)
+    : m_text(text)
+    , m_wildcard(text.find_first_of("*?") != std::string_view::npos)
+    , m_question(text.find('?') != std::string_view::npos)
+{
+    const auto parts = arnComponents(text);
+    m_arn = parts.size() == 6;
+    if (!m_arn)
+        return;
+    std::copy(parts.begin(), parts.end(), m_parts.begin());
+    for (size_t i = 0; i < 6; ++i) {
+        m_partWildcard[i] = m_parts[i].find_first_of("*?") != std::string_view::npos;
+        if (m_partWildcard[i])
+            appendPatternUnits(m_units[i], m_parts[i], WildcardMode::Glob);
+    }
+}
+
+bool CoverPattern::covers(const CoverPattern &inner) const
+{
+    if (m_text == "*" || m_text == inner.m_text)
+        return true;
+    if (inner.m_text == "*" || !m_wildcard || !m_arn || !inner.m_arn)
+        return false;
+    // A `?` of this pattern cannot stand for a wildcard run of the inner one.
+    if (m_question && inner.m_wildcard)
+        return false;
+    for (size_t i = 0; i < 6; ++i)
+        if (m_partWildcard[i] ? !globMatch(m_units[i], inner.m_parts[i])
+                              : m_parts[i] != inner.m_parts[i])
+            return false;
+    return true;
+}
+
 bool resourceCovers(std::string_view outer, std::string_view inner)
 {
-    if (outer == "*" || outer == inner)
-        return true;
-    if (inner == "*")
-        return false;
-    const auto outerParts = arnComponents(outer);
-    const auto innerParts = arnComponents(inner);
-    if (outerParts.size() != 6 || innerParts.size() != 6)
-        return false;
-    // A `?` of the outer pattern cannot stand for a wildcard run of the inner one.
-    if (outer.find('?') != std::string_view::npos && inner.find_first_of("*?") != inner.npos)
-        return false;
-    for (size_t i = 0; i < 6; ++i) {
-        std::vector<PatternUnit> units;
-        appendPatternUnits(units, outerParts[i], WildcardMode::Glob);
-        if (!globMatch(units, innerParts[i]))
-            return false;
-    }
-    return true;
+    return CoverPattern(outer).covers(CoverPattern(inner));
 }
 
 std::optional<std::string_view> closestName(

@@ -187,14 +187,18 @@ void checkResources(Context &context)
         const StatementNode &statement = context.statements[s];
         const auto &resources = statement.resources;
         // REDUNDANT_RESOURCE: an entry another entry covers (the earlier of equal ones stays).
+        std::vector<CoverPattern> patterns;
+        patterns.reserve(resources.size());
+        for (const Entry &entry : resources)
+            patterns.emplace_back(entry.text());
         for (size_t i = 0; i < resources.size(); ++i) {
             for (size_t j = 0; j < resources.size(); ++j) {
-                if (i == j || !resourceCovers(resources[j].text(), resources[i].text()))
+                if (i == j || !patterns[j].covers(patterns[i]))
                     continue;
                 const bool same = resources[i].text() == resources[j].text();
                 if (same && j > i)
                     continue;
-                if (!same && resourceCovers(resources[i].text(), resources[j].text()) && j > i)
+                if (!same && patterns[i].covers(patterns[j]) && j > i)
                     continue; // equivalent patterns: keep the first
                 context.report("REDUNDANT_RESOURCE", resources[i].pointer,
                         same ? "\"" + resources[i].text() + "\" is listed twice: remove this one"
@@ -226,11 +230,23 @@ void checkResources(Context &context)
             const std::string &text = entry.text();
             if (text == "*" || arnComponents(text).size() != 6)
                 continue;
+            // Formats of another service cannot fit (most lists name one service's resources).
+            const auto parts = arnComponents(text);
+            const std::string_view service = parts[2];
+            const bool literalService = service.find_first_of("*?$") == std::string_view::npos;
             bool fits = false;
             for (const CatalogResourceType *resourceType : types) {
-                for (const std::string_view format : resourceType->arnFormats)
+                for (const std::string_view format : resourceType->arnFormats) {
+                    if (literalService) {
+                        const auto formatParts = arnComponents(format);
+                        if (formatParts.size() == 6 && !formatParts[2].empty()
+                                && formatParts[2].find_first_of("*$") == std::string_view::npos
+                                && !asciiEqualsIgnoreCase(formatParts[2], service))
+                            continue;
+                    }
                     if ((fits = resourceMatchesArnFormat(text, format)))
                         break;
+                }
                 if (fits)
                     break;
             }

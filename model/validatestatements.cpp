@@ -86,11 +86,12 @@ bool actionsCovered(const Context &context, size_t inner, size_t outer)
     return true;
 }
 
-bool resourcesCovered(const StatementNode &inner, const StatementNode &outer)
+bool resourcesCovered(
+        const std::vector<CoverPattern> &inner, const std::vector<CoverPattern> &outer)
 {
-    return std::all_of(inner.resources.begin(), inner.resources.end(), [&](const Entry &entry) {
-        return std::any_of(outer.resources.begin(), outer.resources.end(),
-                [&](const Entry &o) { return resourceCovers(o.text(), entry.text()); });
+    return std::all_of(inner.begin(), inner.end(), [&](const CoverPattern &pattern) {
+        return std::any_of(outer.begin(), outer.end(),
+                [&](const CoverPattern &o) { return o.covers(pattern); });
     });
 }
 
@@ -108,12 +109,15 @@ void checkRedundantStatements(Context &context)
         std::string whole; ///< everything but the Sid, canonical
     };
     std::vector<Shape> shapes(statements.size());
+    std::vector<std::vector<CoverPattern>> patterns(statements.size());
     for (size_t s = 0; s < statements.size(); ++s) {
         const StatementNode &statement = statements[s];
         if (!statement.value->isObject() || !(statement.isAllow() || statement.isDeny())
                 || !statement.action || !statement.resource || statement.actions.empty())
             continue;
         shapes[s].usable = true;
+        for (const Entry &entry : statement.resources)
+            patterns[s].emplace_back(entry.text());
         shapes[s].frame = statement.effect->text + "|" + canonicalMember(statement.principal) + "|"
                 + canonicalMember(statement.condition);
         shapes[s].whole = shapes[s].frame + "|" + canonicalMember(statement.action) + "|"
@@ -130,14 +134,15 @@ void checkRedundantStatements(Context &context)
             bool covered = shapes[other].whole == shapes[s].whole;
             if (!covered && !statement.notAction && !outer.notAction && !statement.notResource
                     && !outer.notResource)
-                covered = actionsCovered(context, s, other) && resourcesCovered(statement, outer);
+                covered = actionsCovered(context, s, other)
+                        && resourcesCovered(patterns[s], patterns[other]);
             if (!covered)
                 continue;
             // Two statements that cover each other: the first stays.
             const bool mutual = shapes[other].whole == shapes[s].whole
                     || (!statement.notAction && !outer.notAction && !statement.notResource
                             && !outer.notResource && actionsCovered(context, other, s)
-                            && resourcesCovered(outer, statement));
+                            && resourcesCovered(patterns[other], patterns[s]));
             if (mutual && other > s)
                 continue;
             std::string name = outer.pointer;

@@ -5,7 +5,9 @@
 #include "model/diagnostic.h"
 #include "model/json.h"
 #include "model/policyvalidator.h"
+#include "model/wildcard.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -114,9 +116,29 @@ bool actionPatternMatches(std::string_view pattern, std::string_view action);
 /// The six components of an ARN pattern split at its first five colons; fewer when it has
 /// fewer colons.
 std::vector<std::string_view> arnComponents(std::string_view text);
-/// True when every ARN the resource pattern `inner` matches is matched by `outer`, as far as
-/// can be told without a catalog: `*`, equal text, or `outer` matching `inner`'s text
-/// component by component.
+
+/// A Resource entry prepared for resourceCovers(): split and compiled once, so that comparing
+/// every pair of a long list allocates nothing.
+class CoverPattern
+{
+public:
+    explicit CoverPattern(std::string_view text);
+    /// True when every ARN `inner` matches is matched by this pattern, as far as can be told
+    /// without a catalog: `*`, equal text, or this pattern matching `inner`'s text component by
+    /// component.
+    bool covers(const CoverPattern &inner) const;
+
+private:
+    std::string_view m_text;
+    bool m_arn = false; ///< six components
+    bool m_wildcard = false;
+    bool m_question = false;
+    std::array<std::string_view, 6> m_parts {};
+    std::array<bool, 6> m_partWildcard {};
+    std::array<std::vector<PatternUnit>, 6> m_units;
+};
+
+/// CoverPattern(outer).covers(CoverPattern(inner)).
 bool resourceCovers(std::string_view outer, std::string_view inner);
 /// The closest of `candidates` to `word` ignoring case, if it is close enough to be a typo.
 std::optional<std::string_view> closestName(
