@@ -25,8 +25,6 @@ std::string_view fixHint(std::string_view code)
     if (code == "EMPTY_ARRAY_ACTION" || code == "EMPTY_ARRAY_RESOURCE"
             || code == "EMPTY_ARRAY_PRINCIPAL" || code == "EMPTY_ARRAY_CONDITION")
         return "add entries or remove the element";
-    if (code == "MISSING_VERSION" || code == "OLD_VERSION")
-        return "";
     return "";
 }
 
