@@ -19,6 +19,8 @@ struct SourceLocation
     int column = 0; ///< 1-based, counted in code points; 0 when unknown
     size_t offset = 0; ///< byte offset of the first byte in the source text
     size_t length = 0; ///< byte length of the range the finding covers
+    int endLine = 0; ///< where the range ends (just past it), like line; 0 when not computed
+    int endColumn = 0; ///< just past the range's last character, like column; 0 when not computed
 };
 
 /// One problem found in an input. `code` is stable (Access Analyzer's spelling, UPPER_SNAKE);

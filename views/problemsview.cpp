@@ -5,11 +5,46 @@
 #include <QAction>
 #include <QEvent>
 #include <QHeaderView>
+#include <QPainter>
+#include <QPainterPath>
 #include <QStyle>
 
 using namespace Qt::StringLiterals;
 
 namespace iamx {
+namespace {
+
+// A security warning is not a plain warning: an orange shield with an exclamation mark, in
+// the orange the editor underlines it with, drawn at the sizes a view asks for.
+QIcon securityWarningIcon()
+{
+    QIcon icon;
+    for (const int size : { 16, 24, 32 }) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(size / 16.0, size / 16.0);
+        QPainterPath shield;
+        shield.moveTo(8, 1);
+        shield.lineTo(14, 3.5);
+        shield.cubicTo(14, 9, 11.5, 13, 8, 15);
+        shield.cubicTo(4.5, 13, 2, 9, 2, 3.5);
+        shield.closeSubpath();
+        painter.setPen(QPen(QColor(0xb3, 0x4d, 0x00), 1));
+        painter.setBrush(QColor(0xef, 0x6c, 0x00));
+        painter.drawPath(shield);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(Qt::white);
+        painter.drawRoundedRect(QRectF(7.1, 4, 1.8, 5.5), 0.9, 0.9);
+        painter.drawEllipse(QRectF(7.05, 10.6, 1.9, 1.9));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+} // namespace
 
 ProblemsView::ProblemsView(DiagnosticsModel *model, QWidget *parent)
     : QTreeView(parent)
@@ -94,9 +129,9 @@ void ProblemsView::activateRow(int row)
 void ProblemsView::updateIcons()
 {
     m_model->setSeverityIcon(Severity::Error, style()->standardIcon(QStyle::SP_MessageBoxCritical));
-    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    m_model->setSeverityIcon(Severity::SecurityWarning, warning);
-    m_model->setSeverityIcon(Severity::Warning, warning);
+    m_model->setSeverityIcon(Severity::SecurityWarning, securityWarningIcon());
+    m_model->setSeverityIcon(
+            Severity::Warning, style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_model->setSeverityIcon(
             Severity::Suggestion, style()->standardIcon(QStyle::SP_MessageBoxInformation));
 }

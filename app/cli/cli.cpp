@@ -20,6 +20,8 @@ Usage:
                                 what a principal may do, service by service
   iamx save --account FILE -o OUT  write an account as one workspace file, losing nothing
   iamx actions PATTERN... [--not]  the AWS actions the patterns match, with access levels
+  iamx validate [--policy-type T] [--json] FILE...
+                                check policy documents as IAM Access Analyzer does
   iamx help [COMMAND]           this text, or a command's
   iamx --version
 
@@ -68,6 +70,8 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         return cli::runEffective(rest, out, err);
     if (command == "actions")
         return cli::runActions(rest, out, err);
+    if (command == "validate")
+        return cli::runValidate(rest, out, err);
     if (command == "bench")
         return cli::runBench(rest, out, err);
     err << "iamx: unknown command '" << command << "'\n\n" << usage;

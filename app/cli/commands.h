@@ -15,6 +15,7 @@ int runSave(const std::vector<std::string> &args, std::ostream &out, std::ostrea
 int runWhoCan(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runEffective(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runActions(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int runValidate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 
 } // namespace iamx::cli

@@ -115,11 +115,14 @@ private slots:
     void accountQuestions() { compareWithGoldens(); }
     void actions_data();
     void actions() { compareWithGoldens(); }
+    void validate_data();
+    void validate() { compareWithGoldens(); }
 
     void bench_data();
     void bench();
     void benchFilter();
     void benchCatalog();
+    void benchValidate();
 
 private:
     static void addGoldenColumns();
@@ -312,6 +315,43 @@ void tst_Cli::actions_data()
                                   << none;
 }
 
+// `iamx validate`: findings of policy files, text and JSON, exit status 1 on an ERROR.
+void tst_Cli::validate_data()
+{
+    addGoldenColumns();
+    const std::string none;
+    // An error, a suggestion, security warnings, a type mismatch: sorted by position.
+    QTest::newRow("validate: text") << Args { "validate", "validate-wrong.json" }
+                                    << std::string("validate-wrong") << 1 << none;
+    QTest::newRow("validate: clean") << Args { "validate", "validate-clean.json" }
+                                     << std::string("validate-clean") << 0 << none;
+    // One line per file, options after the files; a file without findings has an empty list.
+    QTest::newRow("validate --json, several files") << Args { "validate", "validate-wrong.json",
+        "validate-clean.json", "validate-broken.json", "--json" }
+                                                    << std::string("validate-json") << 1 << none;
+    QTest::newRow("validate: a trust policy read as identity")
+            << Args { "validate", "validate-trust.json" } << std::string("validate-trust-identity")
+            << 1 << none;
+    QTest::newRow("validate --policy-type trust")
+            << Args { "validate", "validate-trust.json", "--policy-type", "trust" }
+            << std::string("validate-trust") << 1 << none;
+    QTest::newRow("validate --policy-type=scp --json")
+            << Args { "validate", "--policy-type=scp", "--json", "validate-clean.json" }
+            << std::string("validate-scp-json") << 0 << none;
+    QTest::newRow("validate: a missing file and a good one")
+            << Args { "validate", "nosuch.json", "validate-clean.json" }
+            << std::string("validate-missing-file") << 1 << none;
+    QTest::newRow("validate: no file")
+            << Args { "validate", "--json" } << std::string("usage-validate-no-file") << 2 << none;
+    QTest::newRow("validate: unknown policy type")
+            << Args { "validate", "--policy-type", "Identity", "validate-clean.json" }
+            << std::string("usage-validate-policy-type") << 2 << none;
+    QTest::newRow("validate --help")
+            << Args { "validate", "--help" } << std::string("help-validate") << 0 << none;
+    QTest::newRow("help validate")
+            << Args { "help", "validate" } << std::string("help-validate") << 0 << none;
+}
+
 // Questions asked of the built-in demo account, with the clock fixed.
 void tst_Cli::accountQuestions_data()
 {
@@ -430,6 +470,22 @@ void tst_Cli::benchCatalog()
     QVERIFY2(std::regex_match(
                      lines[7], std::regex("^not-action iam:\\* ms: [0-9.]+ \\([0-9]+ actions\\)$")),
             run.out.c_str());
+}
+
+// Validation measured over the committed managed-policy sample: counts exact, times not.
+void tst_Cli::benchValidate()
+{
+    const CliRun run = runIamx({ "bench", "--validate",
+            iamx::test::testDataPath("managed-policies/sample"), "--seconds", "0.1" });
+    QCOMPARE(run.status, 0);
+    QCOMPARE(QByteArray::fromStdString(run.err), QByteArray());
+    const auto lines = splitLines(run.out);
+    QVERIFY(lines.size() == 5);
+    QCOMPARE(QByteArray::fromStdString(lines.front()), QByteArray("policies: 300"));
+    QVERIFY2(lines[1].starts_with("findings: 0 error, "), lines[1].c_str());
+    QVERIFY2(std::regex_match(lines.back(), std::regex("^policies/s: [0-9]+$")), run.out.c_str());
+    const CliRun empty = runIamx({ "bench", "--validate", "nosuch-folder" });
+    QCOMPARE(empty.status, 1);
 }
 
 QTEST_APPLESS_MAIN(tst_Cli)

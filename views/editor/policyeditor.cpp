@@ -1,5 +1,6 @@
 #include "policyeditor.h"
 
+#include "model/policyvalidator.h"
 #include "views/editor/brackets.h"
 #include "views/editor/jsonhighlighter.h"
 #include "views/editor/policycompleter.h"
@@ -69,12 +70,20 @@ QColor underlineColor(Severity severity)
     case Severity::Error:
         return QColor(0xd3, 0x2f, 0x2f); // red
     case Severity::SecurityWarning:
+        return QColor(0xef, 0x6c, 0x00); // orange
     case Severity::Warning:
         return QColor(0xe6, 0x9a, 0x00); // amber
     case Severity::Suggestion:
         break;
     }
-    return QColor(0x42, 0x85, 0xf4); // blue
+    return QColor(0x60, 0x7d, 0x8b); // blue-grey
+}
+
+// A suggestion changes nothing the policy does: a quieter dotted line instead of a wave.
+QTextCharFormat::UnderlineStyle underlineStyle(Severity severity)
+{
+    return severity == Severity::Suggestion ? QTextCharFormat::DotLine
+                                            : QTextCharFormat::WaveUnderline;
 }
 
 bool isIndentation(QChar c)
@@ -154,16 +163,18 @@ void PolicyEditor::validate()
 {
     m_validationTimer->stop();
     const std::string text = toStdString(toPlainText());
-    m_diagnostics = parsePolicyText(text, m_options).diagnostics;
+    m_diagnostics = validatePolicy(
+            text, { validationPolicyType(m_options.type, m_options.resourceKind), {} });
 
     QList<QTextEdit::ExtraSelection> selections;
     selections.reserve(qsizetype(m_diagnostics.size()));
     for (const Diagnostic &diagnostic : m_diagnostics) {
         QTextEdit::ExtraSelection selection;
         selection.cursor = toTextCursor(document(), text, diagnostic.where);
-        selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        selection.format.setUnderlineStyle(underlineStyle(diagnostic.severity));
         selection.format.setUnderlineColor(underlineColor(diagnostic.severity));
-        selection.format.setToolTip(toQString(diagnostic.message));
+        selection.format.setToolTip(toQString(std::string(severityName(diagnostic.severity)) + ": "
+                + diagnostic.message + " [" + diagnostic.code + "]"));
         selections.append(selection);
     }
     setExtraSelections(SelectionKind::Diagnostics, selections);

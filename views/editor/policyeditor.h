@@ -19,9 +19,10 @@ class PolicyCompleter;
 
 /// The policy editor (ui.md, "Policy editor"): JSON text with a line-number gutter, the current
 /// line highlighted, bracket matching, auto-indent and live validation. 150 ms after the text
-/// stops changing it is parsed with parsePolicyText(); each finding is underlined (red for
-/// errors, amber for warnings) over its exact range, with its message as the tooltip of that
-/// range.
+/// stops changing it is validated with validatePolicy() (for the type setParseOptions() gives);
+/// each finding is underlined over its exact range (a red wave for errors, orange for security
+/// warnings, amber for warnings, a blue-grey dotted line for suggestions), with its severity,
+/// message and code as the tooltip of that range.
 ///
 /// After a simulation, setStatementOutcomes() shows each statement's verdict: a tinted band and
 /// a mark (✔ ✖ –) in the gutter, a light background over a statement that granted (green) or
