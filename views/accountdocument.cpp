@@ -3,6 +3,7 @@
 #include "resources/demoaccount.h"
 
 #include "model/accountedit.h"
+#include "model/accountfindings.h"
 #include "model/accountio.h"
 #include "views/commands/accountcommand.h"
 #include "views/qtconvert.h"
@@ -113,16 +114,25 @@ const AccountIndex &AccountDocument::index() const
     return *m_index;
 }
 
+const std::vector<Diagnostic> &AccountDocument::accountFindings() const
+{
+    if (!m_findings)
+        m_findings = iamx::accountFindings(m_account);
+    return *m_findings;
+}
+
 void AccountDocument::changed()
 {
     m_index.reset(); // stale: rebuilt when next asked
+    m_findings.reset();
     // The resolver caches pointers into the account's entities, which an edit may move.
     m_resolver = std::make_unique<Resolver>(m_account);
     Q_EMIT accountChanged();
 }
 
 std::vector<Diagnostic> AccountDocument::adopt(Parsed<Account> parsed, const QString &fileName,
-        const QString &untitledName, std::unique_ptr<AccountIndex> index)
+        const QString &untitledName, std::unique_ptr<AccountIndex> index,
+        std::optional<std::vector<Diagnostic>> findings)
 {
     if (!parsed.value)
         return std::move(parsed.diagnostics);
@@ -133,6 +143,7 @@ std::vector<Diagnostic> AccountDocument::adopt(Parsed<Account> parsed, const QSt
     m_account = std::move(*parsed.value);
     m_resolver = std::make_unique<Resolver>(m_account);
     m_index = std::move(index);
+    m_findings = std::move(findings);
     m_fileName = fileName;
     m_untitledName = untitledName.isEmpty() ? tr("untitled") : untitledName;
     m_undoStack->clear();

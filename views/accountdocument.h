@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,12 @@ public:
     /// panel): taken from the loader, else built when first asked after a change. Never keep
     /// a reference across accountReset() or accountChanged().
     const AccountIndex &index() const;
+    /// The checks only the whole account allows (model/accountfindings.h): taken from the
+    /// loader, else made when first asked after a change.
+    const std::vector<Diagnostic> &accountFindings() const;
+    /// True when accountFindings() is ready without work (it was given or made since the
+    /// last change).
+    bool hasAccountFindings() const { return m_findings.has_value(); }
 
     /// Loads an account file. On success the account is replaced, the undo stack cleared,
     /// accountReset() emitted and the result is empty (problems the file still has are in
@@ -61,7 +68,8 @@ public:
     /// as `untitledName` (default "untitled").
     /// `index`, when given, is the account's index built with it (on the loading thread).
     std::vector<Diagnostic> adopt(Parsed<Account> parsed, const QString &fileName,
-            const QString &untitledName = {}, std::unique_ptr<AccountIndex> index = {});
+            const QString &untitledName = {}, std::unique_ptr<AccountIndex> index = {},
+            std::optional<std::vector<Diagnostic>> findings = {});
 
     /// Saves the account to `path` as a workspace, atomically. On success `path` becomes
     /// fileName() (fileNameChanged()) and the undo stack is marked clean (the title loses its
@@ -107,6 +115,7 @@ private:
     std::unique_ptr<QUndoStack> m_undoStack;
     std::unique_ptr<Resolver> m_resolver;
     mutable std::unique_ptr<AccountIndex> m_index; // built when first asked
+    mutable std::optional<std::vector<Diagnostic>> m_findings; // made when first asked
 };
 
 } // namespace iamx

@@ -1,5 +1,6 @@
 #include "filecontroller.h"
 
+#include "model/accountfindings.h"
 #include "model/accountio.h"
 #include "views/accountdocument.h"
 #include "views/dialogs.h"
@@ -100,13 +101,17 @@ void FileController::load(const QStringList &paths, const QString &fileName)
     {
         std::optional<Parsed<Account>> account;
         std::unique_ptr<AccountIndex> index;
+        std::optional<std::vector<Diagnostic>> findings;
     };
     auto result = std::make_shared<Loaded>();
     QThread *worker = QThread::create([files, result] {
         result->account = loadAccountFiles(files);
         // The search index reads every document: built here, it costs the window nothing.
-        if (result->account->value)
+        // So are the account-wide checks (they compile every trust policy).
+        if (result->account->value) {
             result->index = std::make_unique<AccountIndex>(*result->account->value);
+            result->findings = accountFindings(*result->account->value);
+        }
     });
     worker->setObjectName(u"accountLoader"_s);
     // The worker is not a child: it may outlive the controller (a cancelled load runs on and
@@ -115,19 +120,22 @@ void FileController::load(const QStringList &paths, const QString &fileName)
     connect(worker, &QThread::finished, this, [this, generation, result, paths, fileName] {
         if (generation != m_generation || !result->account)
             return; // cancelled, or superseded by a later load
-        finishLoad(std::move(*result->account), std::move(result->index), paths, fileName);
+        finishLoad(std::move(*result->account), std::move(result->index),
+                std::move(result->findings), paths, fileName);
     });
     worker->start();
 }
 
 void FileController::finishLoad(Parsed<Account> parsed, std::unique_ptr<AccountIndex> index,
-        const QStringList &paths, const QString &fileName)
+        std::optional<std::vector<Diagnostic>> findings, const QStringList &paths,
+        const QString &fileName)
 {
     if (m_progress)
         m_progress->deleteLater();
     m_progress.clear();
     const QString untitled = fileName.isEmpty() ? tr("imported") : QString();
-    const auto errors = m_document.adopt(std::move(parsed), fileName, untitled, std::move(index));
+    const auto errors = m_document.adopt(
+            std::move(parsed), fileName, untitled, std::move(index), std::move(findings));
     if (!errors.empty()) {
         dialogs::showError(m_window, tr("Cannot open the account"),
                 tr("%1 is not an account that can be opened:\n\n%2")

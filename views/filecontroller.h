@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -65,7 +66,8 @@ Q_SIGNALS:
 
 private:
     void finishLoad(Parsed<Account> parsed, std::unique_ptr<AccountIndex> index,
-            const QStringList &paths, const QString &fileName);
+            std::optional<std::vector<Diagnostic>> findings, const QStringList &paths,
+            const QString &fileName);
     void cancelLoad();
     bool saveTo(const QString &path);
 

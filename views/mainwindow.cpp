@@ -106,6 +106,8 @@ MainWindow::MainWindow(AccountDocument &document, QWidget *parent)
     m_files->setBeforeDiscard([this] { return m_tabs->maybeDiscardEdits(); });
     connect(&m_document, &AccountDocument::accountReset, this, &MainWindow::accountReset);
     connect(&m_document, &AccountDocument::fileNameChanged, this, &MainWindow::updateTitle);
+    connect(&m_document, &AccountDocument::accountChanged, this,
+            &MainWindow::updateAccountProblems);
     connect(m_document.undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_files, &FileController::recentFilesChanged, this,
             &MainWindow::rebuildRecentFilesMenu);
@@ -229,11 +231,27 @@ void MainWindow::accountReset()
                                       .arg(account.roles().size())
                                       .arg(account.policies().size())
                                       .arg(account.resources().size()));
-    // What the file itself has wrong stays listed, with its location, as long as it is open.
-    m_diagnostics->setDiagnostics(accountSource(), m_document.displayName(), account.diagnostics());
+    updateAccountProblems();
     m_edits->setTarget({});
     m_previewedRow.clear();
     updateTitle();
+}
+
+void MainWindow::updateAccountProblems()
+{
+    // What the file itself has wrong stays listed, with its location, as long as it is open,
+    // and what only the whole account shows (an unused policy, a trust policy naming a deleted
+    // role). After an edit of a large account those checks wait for the next load: they
+    // compile every trust policy, which the window must not wait for on every edit.
+    constexpr size_t largeAccount = 5000;
+    const Account &account = m_document.account();
+    if (!m_document.hasAccountFindings()
+            && account.users().size() + account.roles().size() > largeAccount)
+        return;
+    std::vector<Diagnostic> problems = account.diagnostics();
+    const auto &findings = m_document.accountFindings();
+    problems.insert(problems.end(), findings.begin(), findings.end());
+    m_diagnostics->setDiagnostics(accountSource(), m_document.displayName(), problems);
 }
 
 void MainWindow::previewRow(const QModelIndex &index)

@@ -71,6 +71,7 @@ private:
 
     // Following the user.
     void accountReset();
+    void updateAccountProblems();
     /// The tree's current row: previewed in the centre, its principal simulated.
     void previewRow(const QModelIndex &index);
     /// The tree's activated row (double-click, Enter): opened in a tab that stays.

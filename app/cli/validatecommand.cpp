@@ -1,13 +1,20 @@
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
+#include "model/accountfindings.h"
+#include "model/accountio.h"
 #include "model/json.h"
 #include "model/policyvalidator.h"
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
 
 namespace iamx::cli {
 namespace {
 
 constexpr const char *validateHelp =
         R"(Usage: iamx validate [--policy-type T] [--json] FILE...
+       iamx validate --account FILE [--account FILE...] [--json]
 
 Validates IAM policy documents the way IAM Access Analyzer does, offline: grammar, actions,
 resources and condition keys against the built-in AWS catalog, and checks of what is risky
@@ -21,6 +28,12 @@ of error, security-warning, warning, suggestion. With --json, prints one line pe
 {"file": PATH, "findings": [{"severity": "ERROR", "code": "INVALID_EFFECT", "message": ...,
 "pointer": "/Statement/0/Effect", "line": 3, "column": 17, "endLine": 3, "endColumn": 26}]}
 (the end is just past the finding's last character). The README lists every check.
+
+With --account, validates every policy document of the account (customer managed policies'
+default versions, inline and trust policies, resource policies, SCPs and RCPs, each as what it
+is attached as; AWS managed policies are AWS's) at its place in the account file, and adds the
+checks only the whole account allows: UNUSED_MANAGED_POLICY, TRUST_POLICY_UNKNOWN_PRINCIPAL,
+DUPLICATE_INLINE_POLICY. With --json the findings are one line for the account's first file.
 
 Exit status: 0 when no file has an ERROR finding, 1 when one has (or cannot be read),
 2 usage error.
@@ -64,12 +77,50 @@ std::string jsonLine(const std::string &file, const std::vector<Diagnostic> &fin
     return line + "]}";
 }
 
+void printFindings(
+        const std::string &file, const std::vector<Diagnostic> &findings, std::ostream &out)
+{
+    for (const Diagnostic &d : findings)
+        out << (d.where.file.empty() ? file : d.where.file) << ':' << d.where.line << ':'
+            << d.where.column << ": " << severityName(d.severity) << ": " << d.message << " ["
+            << d.code << "]\n";
+}
+
+int validateAccount(const Arguments &arguments, std::ostream &out, std::ostream &err)
+{
+    if (!arguments.positionals.empty() || arguments.has("--policy-type")) {
+        err << "iamx validate: --account validates the account's own documents; give no FILE "
+               "and no --policy-type (see 'iamx validate --help')\n";
+        return ExitUsage;
+    }
+    std::optional<Account> account;
+    if (const int status = loadAccountArgument("validate", arguments, account, err))
+        return status;
+    std::vector<Diagnostic> findings = validateAccountDocuments(*account);
+    std::vector<Diagnostic> accountWide = accountFindings(*account);
+    findings.insert(findings.end(), std::make_move_iterator(accountWide.begin()),
+            std::make_move_iterator(accountWide.end()));
+    std::stable_sort(findings.begin(), findings.end(), [](const auto &a, const auto &b) {
+        return a.where.file != b.where.file ? a.where.file < b.where.file
+                                            : a.where.offset < b.where.offset;
+    });
+    const std::string file = arguments.value("--account").value_or(std::string());
+    if (arguments.has("--json"))
+        out << jsonLine(file, findings) << '\n';
+    else
+        printFindings(file, findings, out);
+    for (const Diagnostic &d : findings)
+        if (d.severity == Severity::Error)
+            return ExitFailure;
+    return ExitOk;
+}
+
 } // namespace
 
 int runValidate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
-    const auto arguments =
-            parseArguments("validate", args, { { "--policy-type", true }, { "--json" } }, err);
+    const auto arguments = parseArguments("validate", args,
+            { { "--policy-type", true }, { "--json" }, { "--account", true } }, err);
     if (!arguments)
         return ExitUsage;
     if (arguments->help) {
@@ -87,6 +138,8 @@ int runValidate(const std::vector<std::string> &args, std::ostream &out, std::os
         }
         options.type = *parsed;
     }
+    if (arguments->has("--account"))
+        return validateAccount(*arguments, out, err);
     if (arguments->positionals.empty()) {
         err << "iamx validate: no policy file given (see 'iamx validate --help')\n";
         return ExitUsage;
@@ -108,10 +161,7 @@ int runValidate(const std::vector<std::string> &args, std::ostream &out, std::os
             out << jsonLine(file, findings) << '\n';
             continue;
         }
-        for (const Diagnostic &d : findings) {
-            out << file << ':' << d.where.line << ':' << d.where.column << ": "
-                << severityName(d.severity) << ": " << d.message << " [" << d.code << "]\n";
-        }
+        printFindings(file, findings, out);
     }
     return status;
 }

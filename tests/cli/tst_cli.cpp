@@ -346,6 +346,11 @@ void tst_Cli::validate_data()
     QTest::newRow("validate: unknown policy type")
             << Args { "validate", "--policy-type", "Identity", "validate-clean.json" }
             << std::string("usage-validate-policy-type") << 2 << none;
+    QTest::newRow("validate --account demo") << Args { "validate", "--account", "demo" }
+                                             << std::string("validate-account-demo") << 0 << none;
+    QTest::newRow("validate --account with a file")
+            << Args { "validate", "--account", "demo", "validate-clean.json" }
+            << std::string("usage-validate-account-and-file") << 2 << none;
     QTest::newRow("validate --help")
             << Args { "validate", "--help" } << std::string("help-validate") << 0 << none;
     QTest::newRow("help validate")

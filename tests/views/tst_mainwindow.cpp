@@ -501,7 +501,11 @@ void tst_MainWindow::problemsOfAnAccountFileAreListedWithTheirPlace()
   {"UserName": "yan", "UserId": "AIDAYAN", "Path": "/",
    "Arn": "arn:aws:iam::444455556666:user/yan", "GroupList": ["Ghosts"],
    "AttachedManagedPolicies": [], "UserPolicyList": []}],
- "GroupDetailList": [], "RoleDetailList": [], "Policies": []})");
+ "GroupDetailList": [], "Policies": [],
+ "RoleDetailList": [{"RoleName": "ci", "RoleId": "AROACI", "Path": "/",
+   "Arn": "arn:aws:iam::444455556666:role/ci", "RolePolicyList": [], "AttachedManagedPolicies": [],
+   "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+     "Principal": {"AWS": "arn:aws:iam::444455556666:role/gone"}, "Action": "sts:AssumeRole"}]}}]})");
     file.close();
 
     QSignalSpy finished(m_window->files(), &iamx::FileController::loadFinished);
@@ -521,6 +525,13 @@ void tst_MainWindow::problemsOfAnAccountFileAreListedWithTheirPlace()
                                 == u"account"_s);
     }
     QVERIFY(located);
+    // And what only the whole account shows: the trust policy names a role that is not there.
+    bool unknownPrincipal = false;
+    for (int row = 0; row < problems->rowCount(); ++row)
+        unknownPrincipal = unknownPrincipal
+                || problems->index(row, 0).data(iamx::DiagnosticsModel::CodeRole).toString()
+                        == u"TRUST_POLICY_UNKNOWN_PRINCIPAL"_s;
+    QVERIFY(unknownPrincipal);
     saveScreenshot(m_window.get(), u"problems"_s);
 }
 

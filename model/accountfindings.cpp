@@ -1,0 +1,285 @@
+#include "accountfindings.h"
+
+#include "model/account.h"
+#include "model/documentkey.h"
+#include "model/json.h"
+#include "model/policyvalidator.h"
+#include "model/resolver.h"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace iamx {
+
+namespace {
+
+/// Positions in the account's sources, each indexed once when first asked.
+class Locator
+{
+public:
+    explicit Locator(const Account &account)
+        : m_account(account)
+        , m_lines(account.sources().size())
+    {
+    }
+
+    /// Sets `d`'s file, line and column to the byte `offset` of source `source`, and its end
+    /// to `offset + length`.
+    void place(Diagnostic &d, std::uint32_t source, std::uint64_t offset, std::uint64_t length)
+    {
+        if (source >= m_account.sources().size())
+            return;
+        if (!m_lines[source])
+            m_lines[source] = std::make_unique<json::LineIndex>(m_account.sources()[source]->text);
+        const auto begin = m_lines[source]->position(offset);
+        const auto end = m_lines[source]->position(offset + length);
+        d.where.file = m_account.sources()[source]->name;
+        d.where.offset = offset;
+        d.where.length = length;
+        d.where.line = begin.line;
+        d.where.column = begin.column;
+        d.where.endLine = end.line;
+        d.where.endColumn = end.column;
+    }
+    void place(Diagnostic &d, const SourceSpan &span)
+    {
+        place(d, span.source, span.offset, span.length);
+    }
+
+private:
+    const Account &m_account;
+    std::vector<std::unique_ptr<json::LineIndex>> m_lines;
+};
+
+Diagnostic finding(Severity severity, std::string code, std::string pointer, std::string message)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.code = std::move(code);
+    d.pointer = std::move(pointer);
+    d.message = std::move(message);
+    return d;
+}
+
+std::string withoutWhitespace(std::string_view text)
+{
+    // Outside strings only: two documents that differ inside a string are different.
+    std::string out;
+    out.reserve(text.size());
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            out += c;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        if (c == '"')
+            inString = true;
+        out += c;
+    }
+    return out;
+}
+
+/// A principal named in a trust policy that should be in this account but is not.
+std::string missingPrincipal(const Account &account, std::string_view principal)
+{
+    const auto startsWith = [&](std::string_view prefix) { return principal.starts_with(prefix); };
+    // Unique ids stand where AWS found a deleted principal (AIDA: user, AROA: role).
+    if ((startsWith("AIDA") || startsWith("AROA")) && principal.find(':') == std::string::npos)
+        return account.kindOfId(principal).empty() ? "names " + std::string(principal)
+                        + ", a unique id: AWS shows one where the user or role it named was deleted"
+                                                   : std::string();
+    const std::string prefix = "arn:aws:iam::" + account.accountId() + ":";
+    if (!startsWith(prefix) || principal.find('*') != std::string::npos)
+        return {};
+    const std::string_view rest = principal.substr(prefix.size());
+    if (rest.starts_with("user/") && !account.findUser(principal))
+        return "names the user " + std::string(principal) + ", which the account does not have";
+    if (rest.starts_with("role/") && !account.findRole(principal))
+        return "names the role " + std::string(principal) + ", which the account does not have";
+    return {};
+}
+
+} // namespace
+
+std::vector<Diagnostic> accountFindings(const Account &account)
+{
+    std::vector<Diagnostic> findings;
+    Locator locator(account);
+    const Resolver resolver(account);
+
+    // Trust policies that name principals this account does not have.
+    for (size_t i = 0; i < account.roles().size(); ++i) {
+        const Role &role = account.roles()[i];
+        for (const auto &principal : resolver.admittedBy(role)) {
+            const std::string why = missingPrincipal(account, principal);
+            if (why.empty())
+                continue;
+            Diagnostic d = finding(Severity::Warning, "TRUST_POLICY_UNKNOWN_PRINCIPAL",
+                    "/RoleDetailList/" + std::to_string(i) + "/AssumeRolePolicyDocument",
+                    "The trust policy of " + role.name + " " + why
+                            + ": remove it, or it admits whoever is created under that name next");
+            locator.place(d, role.trustPolicy.span());
+            findings.push_back(std::move(d));
+        }
+    }
+
+    // Customer managed policies nothing uses.
+    for (size_t i = 0; i < account.policies().size(); ++i) {
+        const ManagedPolicy &policy = account.policies()[i];
+        if (policy.isAwsManaged() || !account.attachmentsOf(policy).empty())
+            continue;
+        Diagnostic d = finding(Severity::Suggestion, "UNUSED_MANAGED_POLICY",
+                "/Policies/" + std::to_string(i),
+                "The customer managed policy " + policy.name
+                        + " is attached to nothing and is no permissions boundary: delete it if "
+                          "it is no longer needed");
+        locator.place(d, policy.span);
+        findings.push_back(std::move(d));
+    }
+
+    // The same inline policy on several principals.
+    struct Use
+    {
+        std::string where; ///< `user alice (inline ReadReports)`
+        std::string pointer;
+        SourceSpan span;
+    };
+    std::unordered_map<std::string, std::vector<Use>> byText;
+    std::vector<std::string> order; // first seen first, for a stable output
+    const auto collect = [&](const std::vector<InlinePolicy> &policies, const std::string &owner,
+                                 const std::string &list, size_t index, const char *member) {
+        for (size_t j = 0; j < policies.size(); ++j) {
+            std::string key = withoutWhitespace(policies[j].document.text());
+            auto &uses = byText[key];
+            if (uses.empty())
+                order.push_back(key);
+            uses.push_back({ owner + " (inline " + policies[j].name + ")",
+                    "/" + list + "/" + std::to_string(index) + "/" + member + "/"
+                            + std::to_string(j),
+                    policies[j].document.span() });
+        }
+    };
+    for (size_t i = 0; i < account.users().size(); ++i)
+        collect(account.users()[i].inlinePolicies, "user " + account.users()[i].name,
+                "UserDetailList", i, "UserPolicyList");
+    for (size_t i = 0; i < account.groups().size(); ++i)
+        collect(account.groups()[i].inlinePolicies, "group " + account.groups()[i].name,
+                "GroupDetailList", i, "GroupPolicyList");
+    for (size_t i = 0; i < account.roles().size(); ++i)
+        collect(account.roles()[i].inlinePolicies, "role " + account.roles()[i].name,
+                "RoleDetailList", i, "RolePolicyList");
+    for (const auto &key : order) {
+        const auto &uses = byText[key];
+        if (uses.size() < 2)
+            continue;
+        std::string names;
+        for (size_t k = 0; k < uses.size() && k < 5; ++k)
+            names += (k ? ", " : "") + uses[k].where;
+        if (uses.size() > 5)
+            names += " and " + std::to_string(uses.size() - 5) + " more";
+        Diagnostic d = finding(Severity::Suggestion, "DUPLICATE_INLINE_POLICY",
+                uses.front().pointer,
+                "The same inline policy is on " + std::to_string(uses.size()) + " principals ("
+                        + names + "): one customer managed policy attached to each says it once");
+        locator.place(d, uses.front().span);
+        findings.push_back(std::move(d));
+    }
+    std::stable_sort(
+            findings.begin(), findings.end(), [](const Diagnostic &a, const Diagnostic &b) {
+                return a.where.file != b.where.file ? a.where.file < b.where.file
+                                                    : a.where.offset < b.where.offset;
+            });
+    return findings;
+}
+
+std::vector<Diagnostic> validateAccountDocuments(const Account &account)
+{
+    std::vector<Diagnostic> findings;
+    Locator locator(account);
+    const auto check = [&](const PolicyText &document, const DocumentKey &key, bool asBoundary,
+                               const std::string &pointer) {
+        if (document.empty())
+            return;
+        const PolicyParseOptions parse = parseOptionsFor(key, asBoundary);
+        ValidationOptions options;
+        options.type = validationPolicyType(parse.type, parse.resourceKind);
+        for (Diagnostic d : validatePolicy(document.text(), options)) {
+            d.message = documentTitle(account, key) + ": " + d.message;
+            d.pointer = pointer + d.pointer;
+            const SourceSpan &span = document.span();
+            // A document written as a JSON object is the file's own text: its positions are
+            // the file's. One written as a string was decoded: point at the string.
+            if (document.form() == PolicyText::Form::Object)
+                locator.place(d, span.source, span.offset + d.where.offset, d.where.length);
+            else
+                locator.place(d, span);
+            findings.push_back(std::move(d));
+        }
+    };
+    using Kind = DocumentKey::Kind;
+    for (size_t i = 0; i < account.users().size(); ++i) {
+        const User &user = account.users()[i];
+        for (size_t j = 0; j < user.inlinePolicies.size(); ++j)
+            check(user.inlinePolicies[j].document,
+                    { Kind::UserInline, user.name, user.inlinePolicies[j].name }, false,
+                    "/UserDetailList/" + std::to_string(i) + "/UserPolicyList/" + std::to_string(j)
+                            + "/PolicyDocument");
+    }
+    for (size_t i = 0; i < account.groups().size(); ++i) {
+        const Group &group = account.groups()[i];
+        for (size_t j = 0; j < group.inlinePolicies.size(); ++j)
+            check(group.inlinePolicies[j].document,
+                    { Kind::GroupInline, group.name, group.inlinePolicies[j].name }, false,
+                    "/GroupDetailList/" + std::to_string(i) + "/GroupPolicyList/"
+                            + std::to_string(j) + "/PolicyDocument");
+    }
+    for (size_t i = 0; i < account.roles().size(); ++i) {
+        const Role &role = account.roles()[i];
+        const std::string at = "/RoleDetailList/" + std::to_string(i);
+        check(role.trustPolicy, { Kind::Trust, role.name, {} }, false,
+                at + "/AssumeRolePolicyDocument");
+        for (size_t j = 0; j < role.inlinePolicies.size(); ++j)
+            check(role.inlinePolicies[j].document,
+                    { Kind::RoleInline, role.name, role.inlinePolicies[j].name }, false,
+                    at + "/RolePolicyList/" + std::to_string(j) + "/PolicyDocument");
+    }
+    for (size_t i = 0; i < account.policies().size(); ++i) {
+        const ManagedPolicy &policy = account.policies()[i];
+        if (policy.isAwsManaged())
+            continue; // AWS's own: not the account's to fix
+        bool boundary = false;
+        for (const auto &attachment : account.attachmentsOf(policy))
+            boundary = boundary || attachment.asBoundary;
+        for (size_t j = 0; j < policy.versions.size(); ++j)
+            if (policy.versions[j].isDefault)
+                check(policy.versions[j].document, { Kind::Managed, policy.arn, {} }, boundary,
+                        "/Policies/" + std::to_string(i) + "/PolicyVersionList/" + std::to_string(j)
+                                + "/Document");
+    }
+    for (const Resource &resource : account.resources())
+        if (resource.policy)
+            check(*resource.policy, { Kind::Resource, resource.arn, {} }, false, {});
+    if (account.organization())
+        for (const auto &level : account.organization()->levels) {
+            for (const auto &scp : level.scps)
+                check(scp.document, { Kind::Scp, level.id, scp.name }, false, {});
+            for (const auto &rcp : level.rcps)
+                check(rcp.document, { Kind::Rcp, level.id, rcp.name }, false, {});
+        }
+    return findings;
+}
+
+} // namespace iamx
