@@ -1,5 +1,7 @@
 #include "statementoutcome.h"
 
+#include "model/actioncatalog.h"
+#include "model/casefold.h"
 #include "model/evaluationflow.h"
 #include "model/explanation.h"
 #include "model/resolver.h"
@@ -239,6 +241,31 @@ std::string grantedReason(PolicyType type, const StatementExplanation &s)
     return out;
 }
 
+/// For a statement that matched: which of its wildcard Action patterns cover the request's
+/// action, and how many actions of the catalog each covers ("`s3:Get*` covers 63 actions");
+/// empty when the action is named as it is.
+std::string patternCoverage(const Statement &statement, std::string_view action)
+{
+    if (statement.notAction)
+        return {};
+    const ActionCatalog &catalog = ActionCatalog::instance();
+    std::string out;
+    for (const auto &pattern : statement.actions) {
+        if (pattern.text.find_first_of("*?") == std::string::npos)
+            continue;
+        const auto covered = catalog.expandActions(pattern.text);
+        const bool coversThis = std::any_of(covered.begin(), covered.end(),
+                [&](const CatalogAction *a) { return asciiEqualsIgnoreCase(a->fullName, action); });
+        if (!coversThis && !pattern.matchesAll)
+            continue;
+        out += (out.empty() ? "`" : ", `") + pattern.text + "` covers "
+                + (pattern.matchesAll ? std::string("every action")
+                                      : std::to_string(covered.size())
+                                        + (covered.size() == 1 ? " action" : " actions"));
+    }
+    return out;
+}
+
 bool isGetCallerIdentity(const Explanation &explanation)
 {
     return std::any_of(explanation.notes.begin(), explanation.notes.end(),
@@ -305,17 +332,23 @@ std::vector<StatementOutcome> statementOutcomes(
             if (!s.applies) {
                 outcome.verdict = StatementVerdict::NotApplied;
                 outcome.reason = notAppliedReason(statement, s, request.request);
-            } else if (s.ref.effect == Effect::Deny) {
-                outcome.verdict = StatementVerdict::Denied;
-                outcome.reason = callerIdentity
-                        ? "Matches, but sts:GetCallerIdentity is allowed even against a Deny"
-                        : "Denies the request";
-            } else if (explanation.decision == DecisionKind::Allowed) {
-                outcome.verdict = StatementVerdict::Granted;
-                outcome.reason = grantedReason(s.ref.type, s);
             } else {
-                outcome.verdict = StatementVerdict::Overridden;
-                outcome.reason = overriddenBy;
+                if (s.ref.effect == Effect::Deny) {
+                    outcome.verdict = StatementVerdict::Denied;
+                    outcome.reason = callerIdentity
+                            ? "Matches, but sts:GetCallerIdentity is allowed even against a Deny"
+                            : "Denies the request";
+                } else if (explanation.decision == DecisionKind::Allowed) {
+                    outcome.verdict = StatementVerdict::Granted;
+                    outcome.reason = grantedReason(s.ref.type, s);
+                } else {
+                    outcome.verdict = StatementVerdict::Overridden;
+                    outcome.reason = overriddenBy;
+                }
+                // What a wildcard that matched stands for (issue #5, "Expansion").
+                if (const std::string coverage = patternCoverage(statement, request.request.action);
+                        !coverage.empty())
+                    outcome.reason += " (" + coverage + ")";
             }
         }
     }

@@ -1,3 +1,4 @@
+#include "model/actioncatalog.h"
 #include "model/statementoutcome.h"
 #include "tests/model/demorequests.h"
 
@@ -95,7 +96,8 @@ void tst_StatementOutcome::verdictAndReason_data()
                                   << iamx::ContextOverrides { { "aws:SourceIp", "192.0.2.44" } }
                                   << std::string("DenyOutsideOfficeNetwork")
                                   << std::string("DenyOutsideOffice") << StatementVerdict::Denied
-                                  << true << std::string("Denies the request");
+                                  << true
+                                  << std::string("Denies the request (`*` covers every action)");
     QTest::newRow("allow overridden by deny")
             << std::string("dave") << std::string("s3:GetObject") << payroll
             << iamx::ContextOverrides { { "aws:SourceIp", "192.0.2.44" } }
@@ -113,7 +115,10 @@ void tst_StatementOutcome::verdictAndReason_data()
             << std::string("arn:aws:iam::111122223333:user/ivan") << iamx::ContextOverrides {}
             << std::string("IAMFullAccess") << std::string() << StatementVerdict::Overridden
             << false
-            << std::string("Allowed, but the request is denied: outside the permissions boundary");
+            << "Allowed, but the request is denied: outside the permissions boundary (`iam:*` "
+               "covers "
+                    + std::to_string(iamx::ActionCatalog::instance().expandActions("iam:*").size())
+                    + " actions)";
     QTest::newRow("principal not named")
             << std::string("erin") << std::string("s3:GetObject")
             << std::string("arn:aws:s3:::acme-reports/reports/published/2024-annual-report.pdf")
@@ -171,7 +176,10 @@ void tst_StatementOutcome::everyStatementOfEveryLayerIsListed()
     const StatementOutcome *admin = find(outcomes, "AdministratorAccess", "");
     QVERIFY(admin);
     QCOMPARE(admin->verdict, StatementVerdict::Overridden);
-    QCOMPARE(admin->reason, std::string("Allowed, but a Deny in DenyDeletingAuditLogs wins"));
+    // What the administrator's `*` stands for is said too (issue #5, "Expansion").
+    QCOMPARE(admin->reason,
+            std::string("Allowed, but a Deny in DenyDeletingAuditLogs wins (`*` covers every "
+                        "action)"));
 }
 
 void tst_StatementOutcome::outcomesNameTheirDocument()
