@@ -2,6 +2,21 @@
 
 namespace iamx {
 
+std::string_view severityCode(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error:
+        return "ERROR";
+    case Severity::SecurityWarning:
+        return "SECURITY_WARNING";
+    case Severity::Warning:
+        return "WARNING";
+    case Severity::Suggestion:
+        return "SUGGESTION";
+    }
+    return "ERROR";
+}
+
 std::string_view severityName(Severity severity)
 {
     switch (severity) {

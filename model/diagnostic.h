@@ -51,6 +51,9 @@ template <typename T> struct Parsed
 
 /// `error`, `security-warning`, `warning` or `suggestion`.
 std::string_view severityName(Severity severity);
+/// `ERROR`, `SECURITY_WARNING`, `WARNING` or `SUGGESTION`: as Access Analyzer spells them, in
+/// JSON output.
+std::string_view severityCode(Severity severity);
 
 /// `file:line:column: severity: message [CODE]`, the form compilers use (style.md, "Errors").
 std::string formatDiagnostic(const Diagnostic &diagnostic);

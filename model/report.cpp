@@ -11,21 +11,6 @@ void appendKey(std::string &out, std::string_view key)
     out += ": ";
 }
 
-std::string_view severityTag(Severity severity)
-{
-    switch (severity) {
-    case Severity::Error:
-        return "ERROR";
-    case Severity::SecurityWarning:
-        return "SECURITY_WARNING";
-    case Severity::Warning:
-        return "WARNING";
-    case Severity::Suggestion:
-        return "SUGGESTION";
-    }
-    return "ERROR";
-}
-
 // Lines and columns in JSON output count within the scenario's own text (scenario-format.md).
 void appendFinding(std::string &out, const ScenarioEntry &entry, const ScenarioDiagnostic &d)
 {
@@ -35,7 +20,7 @@ void appendFinding(std::string &out, const ScenarioEntry &entry, const ScenarioD
             where.line == entry.startLine ? where.column - entry.startColumn + 1 : where.column;
     out += '{';
     appendKey(out, "severity");
-    json::appendQuoted(out, severityTag(d.diagnostic.severity));
+    json::appendQuoted(out, severityCode(d.diagnostic.severity));
     out += ", ";
     appendKey(out, "code");
     json::appendQuoted(out, d.diagnostic.code);

@@ -39,21 +39,6 @@ Exit status: 0 when no file has an ERROR finding, 1 when one has (or cannot be r
 2 usage error.
 )";
 
-std::string_view jsonSeverity(Severity severity)
-{
-    switch (severity) {
-    case Severity::Error:
-        return "ERROR";
-    case Severity::SecurityWarning:
-        return "SECURITY_WARNING";
-    case Severity::Warning:
-        return "WARNING";
-    case Severity::Suggestion:
-        return "SUGGESTION";
-    }
-    return "ERROR";
-}
-
 std::string jsonLine(const std::string &file, const std::vector<Diagnostic> &findings)
 {
     std::string line = "{\"file\": ";
@@ -62,7 +47,7 @@ std::string jsonLine(const std::string &file, const std::vector<Diagnostic> &fin
     for (size_t i = 0; i < findings.size(); ++i) {
         const Diagnostic &d = findings[i];
         line += i ? ", {\"severity\": " : "{\"severity\": ";
-        json::appendQuoted(line, jsonSeverity(d.severity));
+        json::appendQuoted(line, severityCode(d.severity));
         line += ", \"code\": ";
         json::appendQuoted(line, d.code);
         line += ", \"message\": ";

@@ -21,21 +21,6 @@ using iamx::Severity;
 
 namespace {
 
-std::string severityCode(Severity severity)
-{
-    switch (severity) {
-    case Severity::Error:
-        return "ERROR";
-    case Severity::SecurityWarning:
-        return "SECURITY_WARNING";
-    case Severity::Warning:
-        return "WARNING";
-    case Severity::Suggestion:
-        return "SUGGESTION";
-    }
-    return "?";
-}
-
 std::string describe(const std::vector<Diagnostic> &findings)
 {
     std::string text;
@@ -136,7 +121,7 @@ void tst_PolicyValidator::wrongPolicies()
                 (wrong.code + " not at " + std::to_string(wrong.line) + ":"
                         + std::to_string(wrong.column) + describe(findings))
                         .c_str());
-        QCOMPARE(severityCode(hit->severity), wrong.severity);
+        QCOMPARE(iamx::severityCode(hit->severity), wrong.severity);
         // The span starts with the text the case names and stays within the policy.
         QCOMPARE(wrong.policy.substr(hit->where.offset, wrong.at.size()), wrong.at);
         QVERIFY(hit->where.offset + hit->where.length <= wrong.policy.size());
@@ -255,7 +240,7 @@ void tst_PolicyValidator::managedPoliciesHaveNoErrors()
         }
         for (const auto &d : findings) {
             QVERIFY2(d.severity != Severity::Error, iamx::formatDiagnostic(d).c_str());
-            ++counts[severityCode(d.severity) + " " + d.code];
+            ++counts[std::string(iamx::severityCode(d.severity)) + " " + d.code];
             securityWarnings += d.severity == Severity::SecurityWarning ? 1 : 0;
         }
     }
