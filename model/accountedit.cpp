@@ -1,5 +1,6 @@
 #include "accountedit.h"
 
+#include "model/accounteditsupport.h"
 #include "model/casefold.h"
 #include "model/json.h"
 
@@ -9,12 +10,39 @@
 #include <utility>
 
 namespace iamx {
-namespace {
 
-template <typename Entity> size_t indexIn(const std::vector<Entity> &list, const Entity *entity)
+namespace editsupport {
+
+std::string checkDocument(std::string_view text)
 {
-    return static_cast<size_t>(entity - list.data());
+    const json::ReadResult read = json::read(text);
+    if (read.error) {
+        const auto at = json::LineIndex(text).position(read.error->offset);
+        return "the policy is not valid JSON: " + read.error->message + " (line "
+                + std::to_string(at.line) + ", column " + std::to_string(at.column) + ")";
+    }
+    if (!read.value->isObject())
+        return "a policy document must be a JSON object";
+    return {};
 }
+
+PolicyText ownedDocument(std::string_view text)
+{
+    return PolicyText::owned(std::string(text), PolicyText::Form::Object, SourceSpan {});
+}
+
+std::vector<InlinePolicy>::iterator findInline(
+        std::vector<InlinePolicy> &list, std::string_view name)
+{
+    return std::find_if(list.begin(), list.end(),
+            [&](const InlinePolicy &p) { return equalsIgnoreCase(p.name, name); });
+}
+
+} // namespace editsupport
+
+using namespace editsupport;
+
+namespace {
 
 bool isIamNameCharacter(char c)
 {
@@ -46,25 +74,6 @@ std::string renamedArn(const std::string &arn, std::string_view oldName, std::st
     return fallback;
 }
 
-// Why `text` cannot be a policy document: it must be one JSON object.
-std::string checkDocument(std::string_view text)
-{
-    const json::ReadResult read = json::read(text);
-    if (read.error) {
-        const auto at = json::LineIndex(text).position(read.error->offset);
-        return "the policy is not valid JSON: " + read.error->message + " (line "
-                + std::to_string(at.line) + ", column " + std::to_string(at.column) + ")";
-    }
-    if (!read.value->isObject())
-        return "a policy document must be a JSON object";
-    return {};
-}
-
-PolicyText ownedDocument(std::string_view text)
-{
-    return PolicyText::owned(std::string(text), PolicyText::Form::Object, SourceSpan {});
-}
-
 template <typename Entity>
 const Entity *byName(const std::vector<Entity> &list, std::string_view name)
 {
@@ -72,13 +81,6 @@ const Entity *byName(const std::vector<Entity> &list, std::string_view name)
         if (asciiEqualsIgnoreCase(entity.name, name))
             return &entity;
     return nullptr;
-}
-
-std::vector<InlinePolicy>::iterator findInline(
-        std::vector<InlinePolicy> &list, std::string_view name)
-{
-    return std::find_if(list.begin(), list.end(),
-            [&](const InlinePolicy &p) { return equalsIgnoreCase(p.name, name); });
 }
 
 std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 14695981039346656037ULL)
@@ -629,340 +631,6 @@ std::string AccountEdit::removePolicy(size_t index)
     m_account.m_policies.erase(m_account.m_policies.begin() + static_cast<std::ptrdiff_t>(index));
     m_account.rebuildIndexes();
     return {};
-}
-
-std::string AccountEdit::addToGroup(std::string_view userName, std::string_view groupName)
-{
-    const User *user = m_account.findUser(userName);
-    if (!user)
-        return "there is no user " + std::string(userName);
-    const Group *group = m_account.findGroup(groupName);
-    if (!group)
-        return "there is no group " + std::string(groupName);
-    for (const auto &name : user->groupNames)
-        if (asciiEqualsIgnoreCase(name, group->name))
-            return user->name + " is a member of " + group->name + " already";
-    if (checking())
-        return {};
-    const size_t i = indexIn(m_account.m_users, user);
-    const std::string name = group->name;
-    willChange(Slot::User, i);
-    m_account.m_users[i].groupNames.push_back(name);
-    m_account.rebuildIndexes();
-    return {};
-}
-
-std::string AccountEdit::removeFromGroup(std::string_view userName, std::string_view groupName)
-{
-    const User *user = m_account.findUser(userName);
-    if (!user)
-        return "there is no user " + std::string(userName);
-    // By the name the user lists, even when the account lacks that group (a dangling name).
-    const Group *group = m_account.findGroup(groupName);
-    const std::string name = group ? group->name : std::string(groupName);
-    const auto member = [&](const std::string &n) { return asciiEqualsIgnoreCase(n, name); };
-    if (std::none_of(user->groupNames.begin(), user->groupNames.end(), member))
-        return user->name + " is not a member of " + name;
-    if (checking())
-        return {};
-    const size_t i = indexIn(m_account.m_users, user);
-    willChange(Slot::User, i);
-    std::erase_if(m_account.m_users[i].groupNames, member);
-    m_account.rebuildIndexes();
-    return {};
-}
-
-std::string AccountEdit::attachPolicy(
-        EntityKind kind, std::string_view owner, std::string_view policyArn)
-{
-    const ManagedPolicy *policy = m_account.findPolicy(policyArn);
-    if (!policy)
-        return "there is no managed policy " + std::string(policyArn);
-    if (!policy->isAttachable)
-        return policy->name + " cannot be attached (IsAttachable is false)";
-    const auto attach = [&](Slot slot, auto &list, const auto *entity) -> std::string {
-        if (!entity)
-            return "there is no " + std::string(entityKindName(kind)) + " " + std::string(owner);
-        for (const auto &a : entity->attachedPolicies)
-            if (a.arn == policy->arn)
-                return policy->name + " is attached to " + entity->name + " already";
-        if (checking())
-            return {};
-        const size_t i = indexIn(list, entity);
-        const size_t p = indexIn(m_account.m_policies, policy);
-        willChange(slot, i);
-        list[i].attachedPolicies.push_back({ policy->name, policy->arn });
-        willChange(Slot::Policy, p);
-        ++m_account.m_policies[p].attachmentCount;
-        m_account.rebuildIndexes();
-        return {};
-    };
-    switch (kind) {
-    case EntityKind::User:
-        return attach(Slot::User, m_account.m_users, m_account.findUser(owner));
-    case EntityKind::Group:
-        return attach(Slot::Group, m_account.m_groups, m_account.findGroup(owner));
-    case EntityKind::Role:
-        return attach(Slot::Role, m_account.m_roles, m_account.findRole(owner));
-    case EntityKind::Policy:
-        break;
-    }
-    return "a managed policy can be attached to users, groups and roles only";
-}
-
-std::string AccountEdit::detachPolicy(
-        EntityKind kind, std::string_view owner, std::string_view policyArn)
-{
-    const auto detach = [&](Slot slot, auto &list, const auto *entity) -> std::string {
-        if (!entity)
-            return "there is no " + std::string(entityKindName(kind)) + " " + std::string(owner);
-        const auto &attached = entity->attachedPolicies;
-        const auto found = std::find_if(attached.begin(), attached.end(),
-                [&](const AttachedPolicy &a) { return a.arn == policyArn; });
-        if (found == attached.end())
-            return std::string(policyArn) + " is not attached to " + entity->name;
-        if (checking())
-            return {};
-        const size_t i = indexIn(list, entity);
-        const auto at = found - attached.begin();
-        willChange(slot, i);
-        list[i].attachedPolicies.erase(list[i].attachedPolicies.begin() + at);
-        if (const ManagedPolicy *policy = m_account.findPolicy(policyArn)) {
-            const size_t p = indexIn(m_account.m_policies, policy);
-            willChange(Slot::Policy, p);
-            auto &count = m_account.m_policies[p].attachmentCount;
-            count = std::max<std::int64_t>(0, count - 1);
-        }
-        m_account.rebuildIndexes();
-        return {};
-    };
-    switch (kind) {
-    case EntityKind::User:
-        return detach(Slot::User, m_account.m_users, m_account.findUser(owner));
-    case EntityKind::Group:
-        return detach(Slot::Group, m_account.m_groups, m_account.findGroup(owner));
-    case EntityKind::Role:
-        return detach(Slot::Role, m_account.m_roles, m_account.findRole(owner));
-    case EntityKind::Policy:
-        break;
-    }
-    return "a managed policy is attached to users, groups and roles only";
-}
-
-std::string AccountEdit::setBoundary(
-        EntityKind kind, std::string_view owner, std::string_view policyArn)
-{
-    const ManagedPolicy *policy = m_account.findPolicy(policyArn);
-    if (!policy)
-        return "there is no managed policy " + std::string(policyArn);
-    if (kind != EntityKind::User && kind != EntityKind::Role)
-        return "only users and roles have a permissions boundary";
-    const auto set = [&](Slot slot, auto &list, const auto *entity) -> std::string {
-        if (!entity)
-            return "there is no " + std::string(entityKindName(kind)) + " " + std::string(owner);
-        if (entity->permissionsBoundaryArn == policy->arn)
-            return policy->name + " is the permissions boundary of " + entity->name + " already";
-        if (checking())
-            return {};
-        const size_t i = indexIn(list, entity);
-        const std::optional<std::string> old = entity->permissionsBoundaryArn;
-        const std::string arn = policy->arn;
-        willChange(slot, i);
-        list[i].permissionsBoundaryArn = arn;
-        // The usage counts follow, as IAM keeps them.
-        if (old)
-            if (const ManagedPolicy *previous = m_account.findPolicy(*old)) {
-                const size_t p = indexIn(m_account.m_policies, previous);
-                willChange(Slot::Policy, p);
-                auto &count = m_account.m_policies[p].permissionsBoundaryUsageCount;
-                count = std::max<std::int64_t>(0, count - 1);
-            }
-        const size_t p = indexIn(m_account.m_policies, m_account.findPolicy(arn));
-        willChange(Slot::Policy, p);
-        ++m_account.m_policies[p].permissionsBoundaryUsageCount;
-        m_account.rebuildIndexes();
-        return {};
-    };
-    if (kind == EntityKind::User)
-        return set(Slot::User, m_account.m_users, m_account.findUser(owner));
-    return set(Slot::Role, m_account.m_roles, m_account.findRole(owner));
-}
-
-std::string AccountEdit::removeBoundary(EntityKind kind, std::string_view owner)
-{
-    if (kind != EntityKind::User && kind != EntityKind::Role)
-        return "only users and roles have a permissions boundary";
-    const auto clear = [&](Slot slot, auto &list, const auto *entity) -> std::string {
-        if (!entity)
-            return "there is no " + std::string(entityKindName(kind)) + " " + std::string(owner);
-        if (!entity->permissionsBoundaryArn)
-            return entity->name + " has no permissions boundary";
-        if (checking())
-            return {};
-        const size_t i = indexIn(list, entity);
-        const std::string old = *entity->permissionsBoundaryArn;
-        willChange(slot, i);
-        list[i].permissionsBoundaryArn.reset();
-        if (const ManagedPolicy *previous = m_account.findPolicy(old)) {
-            const size_t p = indexIn(m_account.m_policies, previous);
-            willChange(Slot::Policy, p);
-            auto &count = m_account.m_policies[p].permissionsBoundaryUsageCount;
-            count = std::max<std::int64_t>(0, count - 1);
-        }
-        m_account.rebuildIndexes();
-        return {};
-    };
-    if (kind == EntityKind::User)
-        return clear(Slot::User, m_account.m_users, m_account.findUser(owner));
-    return clear(Slot::Role, m_account.m_roles, m_account.findRole(owner));
-}
-
-std::string AccountEdit::setDocumentText(const DocumentKey &key, std::string_view text)
-{
-    return setText(key, text, false);
-}
-
-std::string AccountEdit::createInlinePolicy(const DocumentKey &key, std::string_view text)
-{
-    return setText(key, text, true);
-}
-
-std::string AccountEdit::setText(const DocumentKey &key, std::string_view text, bool create)
-{
-    using Kind = DocumentKey::Kind;
-    const bool isInline = key.kind == Kind::UserInline || key.kind == Kind::GroupInline
-            || key.kind == Kind::RoleInline;
-    if (create && !isInline)
-        return "only users, groups and roles have inline policies";
-    if (create)
-        if (auto error = checkIamName(EntityKind::Policy, key.name); !error.empty())
-            return error;
-    if (auto error = checkDocument(text); !error.empty())
-        return error;
-    const auto setInline = [&](Slot slot, auto &list, const auto *entity) -> std::string {
-        if (!entity)
-            return "there is no " + key.owner;
-        auto &policies = list[indexIn(list, entity)].inlinePolicies;
-        const auto found = findInline(policies, key.name);
-        if (create && found != policies.end())
-            return entity->name + " has an inline policy named " + found->name + " already";
-        if (!create && found == policies.end())
-            return entity->name + " has no inline policy " + key.name;
-        if (checking())
-            return {};
-        const auto at = found - policies.begin();
-        const size_t i = indexIn(list, entity);
-        willChange(slot, i);
-        auto &changed = list[i].inlinePolicies;
-        if (create)
-            changed.push_back({ key.name, ownedDocument(text) });
-        else
-            changed[static_cast<size_t>(at)].document = ownedDocument(text);
-        m_account.rebuildIndexes();
-        return {};
-    };
-    switch (key.kind) {
-    case Kind::None:
-        return "the policy is not part of the account";
-    case Kind::Managed: {
-        const ManagedPolicy *policy = m_account.findPolicy(key.owner);
-        if (!policy)
-            return "there is no managed policy " + key.owner;
-        if (policy->isAwsManaged())
-            return "AWS managed policies cannot be changed";
-        int version = key.name.empty() ? policy->defaultVersion : -1;
-        for (size_t v = 0; v < policy->versions.size() && !key.name.empty(); ++v)
-            if (policy->versions[v].versionId == key.name)
-                version = static_cast<int>(v);
-        if (version < 0)
-            return key.name.empty() ? policy->name + " has no valid default version"
-                                    : policy->name + " has no version " + key.name;
-        if (checking())
-            return {};
-        const size_t p = indexIn(m_account.m_policies, policy);
-        willChange(Slot::Policy, p);
-        m_account.m_policies[p].versions[static_cast<size_t>(version)].document =
-                ownedDocument(text);
-        break;
-    }
-    case Kind::UserInline:
-        return setInline(Slot::User, m_account.m_users, m_account.findUser(key.owner));
-    case Kind::GroupInline:
-        return setInline(Slot::Group, m_account.m_groups, m_account.findGroup(key.owner));
-    case Kind::RoleInline:
-        return setInline(Slot::Role, m_account.m_roles, m_account.findRole(key.owner));
-    case Kind::Trust: {
-        const Role *role = m_account.findRole(key.owner);
-        if (!role)
-            return "there is no role " + key.owner;
-        if (checking())
-            return {};
-        const size_t r = indexIn(m_account.m_roles, role);
-        willChange(Slot::Role, r);
-        m_account.m_roles[r].trustPolicy = ownedDocument(text);
-        break;
-    }
-    case Kind::Resource: {
-        const Resource *resource = m_account.findResource(key.owner);
-        if (!resource)
-            return "there is no resource " + key.owner;
-        if (checking())
-            return {};
-        const size_t r = indexIn(m_account.m_resources, resource);
-        willChange(Slot::Resource, r);
-        m_account.m_resources[r].policy = ownedDocument(text);
-        break;
-    }
-    case Kind::Scp:
-    case Kind::Rcp: {
-        if (!findDocument(m_account, key))
-            return "there is no " + documentTitle(m_account, key);
-        if (checking())
-            return {};
-        willChange(Slot::Organization, 0);
-        for (auto &level : m_account.m_organization->levels)
-            if (level.id == key.owner)
-                for (auto &policy : key.kind == Kind::Scp ? level.scps : level.rcps)
-                    if (policy.name == key.name) {
-                        policy.document = ownedDocument(text);
-                        m_account.rebuildIndexes();
-                        return {};
-                    }
-        break;
-    }
-    }
-    m_account.rebuildIndexes();
-    return {};
-}
-
-std::string AccountEdit::removeInlinePolicy(const DocumentKey &key)
-{
-    using Kind = DocumentKey::Kind;
-    const auto removeFrom = [&](Slot slot, auto &list, const auto *entity) -> std::string {
-        if (!entity)
-            return "there is no " + key.owner;
-        const size_t i = indexIn(list, entity);
-        const auto found = findInline(list[i].inlinePolicies, key.name);
-        if (found == list[i].inlinePolicies.end())
-            return entity->name + " has no inline policy " + key.name;
-        if (checking())
-            return {};
-        const auto at = found - list[i].inlinePolicies.begin();
-        willChange(slot, i);
-        list[i].inlinePolicies.erase(list[i].inlinePolicies.begin() + at);
-        m_account.rebuildIndexes();
-        return {};
-    };
-    switch (key.kind) {
-    case Kind::UserInline:
-        return removeFrom(Slot::User, m_account.m_users, m_account.findUser(key.owner));
-    case Kind::GroupInline:
-        return removeFrom(Slot::Group, m_account.m_groups, m_account.findGroup(key.owner));
-    case Kind::RoleInline:
-        return removeFrom(Slot::Role, m_account.m_roles, m_account.findRole(key.owner));
-    default:
-        return "only inline policies can be deleted this way";
-    }
 }
 
 } // namespace iamx
