@@ -427,6 +427,10 @@ std::vector<Diagnostic> validatePolicy(std::string_view text, const ValidationOp
             checkSecurity(context);
             checkPolicyType(context);
             checkRedundantStatements(context);
+            checkArns(context);
+            checkConditionValues(context);
+            checkPrincipals(context);
+            checkEscalation(context);
         }
     }
     std::sort(findings.begin(), findings.end(), [](const Diagnostic &a, const Diagnostic &b) {

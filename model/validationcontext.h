@@ -150,5 +150,13 @@ void checkConditions(Context &context);
 void checkSecurity(Context &context);
 void checkPolicyType(Context &context);
 void checkRedundantStatements(Context &context);
+/// ARN components (partition, region, account, resource) and what a resource policy may hold.
+void checkArns(Context &context);
+/// Condition values a key's format rules out, and conditions that never do what they seem to.
+void checkConditionValues(Context &context);
+/// Service, federated and OIDC principals, and trust-policy rules.
+void checkPrincipals(Context &context);
+/// Privilege escalation, credential exposure and permissions management.
+void checkEscalation(Context &context);
 
 } // namespace iamx::validation

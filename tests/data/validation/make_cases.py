@@ -301,6 +301,18 @@ case('NO_FINDING', '', policy(st(ALLOW + '"Action": "*", "Resource": "*"')), '',
 case('NO_FINDING', '', policy(st(ALLOW + '"NotAction": "iam:*", "Resource": "*"')), '',
      type='permissionsBoundary')
 
+# ARN components and resource-policy services (validatearns.cpp).
+
+
+# Condition values (validateconditionvalues.cpp).
+
+
+# Principals and trust policies (validateprincipals.cpp).
+
+
+# Privilege escalation and credential exposure (validateescalation.cpp).
+
+
 # Policies that must stay clean.
 case('NO_FINDING', '', policy(st(ALLOW + GET)), '')
 case('NO_FINDING', '', policy(st('"Sid": "ReadReports", ' + ALLOW + '"Action": ["s3:GetObject", '
