@@ -1,10 +1,13 @@
 #include "accountfindings.h"
 
 #include "model/account.h"
+#include "model/accountlocator.h"
+#include "model/accountquotas.h"
 #include "model/documentkey.h"
 #include "model/json.h"
 #include "model/policyvalidator.h"
 #include "model/resolver.h"
+#include "model/statementreach.h"
 
 #include <algorithm>
 #include <memory>
@@ -17,53 +20,8 @@ namespace iamx {
 
 namespace {
 
-/// Positions in the account's sources, each indexed once when first asked.
-class Locator
-{
-public:
-    explicit Locator(const Account &account)
-        : m_account(account)
-        , m_lines(account.sources().size())
-    {
-    }
-
-    /// Sets `d`'s file, line and column to the byte `offset` of source `source`, and its end
-    /// to `offset + length`.
-    void place(Diagnostic &d, std::uint32_t source, std::uint64_t offset, std::uint64_t length)
-    {
-        if (source >= m_account.sources().size())
-            return;
-        if (!m_lines[source])
-            m_lines[source] = std::make_unique<json::LineIndex>(m_account.sources()[source]->text);
-        const auto begin = m_lines[source]->position(offset);
-        const auto end = m_lines[source]->position(offset + length);
-        d.where.file = m_account.sources()[source]->name;
-        d.where.offset = offset;
-        d.where.length = length;
-        d.where.line = begin.line;
-        d.where.column = begin.column;
-        d.where.endLine = end.line;
-        d.where.endColumn = end.column;
-    }
-    void place(Diagnostic &d, const SourceSpan &span)
-    {
-        place(d, span.source, span.offset, span.length);
-    }
-
-private:
-    const Account &m_account;
-    std::vector<std::unique_ptr<json::LineIndex>> m_lines;
-};
-
-Diagnostic finding(Severity severity, std::string code, std::string pointer, std::string message)
-{
-    Diagnostic d;
-    d.severity = severity;
-    d.code = std::move(code);
-    d.pointer = std::move(pointer);
-    d.message = std::move(message);
-    return d;
-}
+using accountcheck::finding;
+using accountcheck::Locator;
 
 std::string withoutWhitespace(std::string_view text)
 {
@@ -197,6 +155,9 @@ std::vector<Diagnostic> accountFindings(const Account &account)
         locator.place(d, uses.front().span);
         findings.push_back(std::move(d));
     }
+    // Statements that never take effect, found by weighing them against the decision.
+    accountcheck::addReachFindings(account, resolver, locator, findings);
+    accountcheck::addQuotaFindings(account, locator, findings);
     std::stable_sort(
             findings.begin(), findings.end(), [](const Diagnostic &a, const Diagnostic &b) {
                 return a.where.file != b.where.file ? a.where.file < b.where.file

@@ -29,16 +29,23 @@ struct RequestFacts
     std::optional<ArnParts> resourceArn; ///< the request resource split once, if it is one
 };
 
-RequestFacts factsOf(const PolicySet &policies, const Request &request)
+/// The facts of a request that only its action gives: its service and name.
+RequestFacts actionFactsOf(std::string_view action)
 {
     RequestFacts facts;
-    const std::string_view action = request.action;
     const size_t colon = action.find(':');
     if (colon != std::string_view::npos) {
         facts.actionHasService = true;
         facts.actionService = action.substr(0, colon);
         facts.actionName = action.substr(colon + 1);
     }
+    return facts;
+}
+
+RequestFacts factsOf(const PolicySet &policies, const Request &request)
+{
+    const std::string_view action = request.action;
+    RequestFacts facts = actionFactsOf(action);
     const RequestPrincipal &principal = request.principal;
     facts.resourceKind = resourcePolicyKindFor(action, request.resource);
     facts.crossAccount = !principal.account.empty() && !request.resourceAccount.empty()
@@ -517,15 +524,18 @@ void Evaluation::finish(DecisionKind kind, std::uint8_t failedGates)
 
 } // namespace
 
+bool statementActionMatches(const Statement &statement, std::string_view action)
+{
+    RequestFacts facts = actionFactsOf(action);
+    bool hit = false;
+    for (const auto &pattern : statement.actions)
+        hit = hit || actionMatches(pattern, facts);
+    return statement.notAction ? !statement.actions.empty() && !hit : hit;
+}
+
 bool mayAllow(const Policy &policy, std::string_view action, std::string_view resource)
 {
-    RequestFacts facts;
-    const size_t colon = action.find(':');
-    if (colon != std::string_view::npos) {
-        facts.actionHasService = true;
-        facts.actionService = action.substr(0, colon);
-        facts.actionName = action.substr(colon + 1);
-    }
+    RequestFacts facts = actionFactsOf(action);
     facts.resourceArn = splitArnComponents(resource);
     const auto resourceMayMatch = [&](const ResourcePattern &pattern) {
         if (pattern.matchesAll)

@@ -72,6 +72,11 @@ inline void decide(const PolicySet &policies, const Request &request, Decision &
 /// who-can uses it to skip, quickly, principals that nothing could allow.
 bool mayAllow(const Policy &policy, std::string_view action, std::string_view resource);
 
+/// True when the statement's Action (or NotAction) element matches `action`
+/// (`service:Name`), whatever its resources, principals and conditions: the account-wide
+/// checks ask which statements bear on an action before weighing anything else.
+bool statementActionMatches(const Statement &statement, std::string_view action);
+
 /// How explain() reads the request.
 struct ExplainOptions
 {

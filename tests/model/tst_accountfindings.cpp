@@ -2,6 +2,7 @@
 
 #include "model/accountfindings.h"
 #include "model/accountio.h"
+#include "tests/support/testsupport.h"
 
 #include <QTest>
 
@@ -67,6 +68,9 @@ private slots:
     void unusedPoliciesUnknownPrincipalsAndDuplicates();
     void documentsAreValidatedInPlace();
     void theDemoAccountIsCleanButForItsLesson();
+    void statementsThatNeverTakeEffect();
+    void statementsThatMayTakeEffectAreLeftAlone();
+    void inlinePoliciesAgainstTheAggregateQuota();
 };
 
 void tst_AccountFindings::unusedPoliciesUnknownPrincipalsAndDuplicates()
@@ -130,6 +134,150 @@ void tst_AccountFindings::theDemoAccountIsCleanButForItsLesson()
     for (const auto &d : iamx::validateAccountDocuments(account))
         QVERIFY2(d.severity != iamx::Severity::Error, d.message.c_str());
     QVERIFY(iamx::accountFindings(account).empty());
+}
+
+namespace {
+
+/// The finding of `code` whose pointer is `pointer`, or null.
+const iamx::Diagnostic *findAt(const std::vector<iamx::Diagnostic> &findings, std::string_view code,
+        std::string_view pointer)
+{
+    for (const auto &d : findings)
+        if (d.code == code && d.pointer == pointer)
+            return &d;
+    return nullptr;
+}
+
+std::vector<iamx::Diagnostic> findingsOfFile(const char *name)
+{
+    const std::string text = iamx::test::readFile(iamx::test::testDataPath(name));
+    auto parsed = iamx::loadAccount({ { name, text } });
+    if (!parsed.value)
+        qFatal("%s does not load", name);
+    return iamx::accountFindings(*parsed.value);
+}
+
+} // namespace
+
+void tst_AccountFindings::statementsThatNeverTakeEffect()
+{
+    // tests/data/accounts/unreachable-statements.json: user dev (tag team=dev, boundary
+    // StorageOnly, group contractors), role builder, and an SCP Guardrails at the account.
+    const auto findings = findingsOfFile("accounts/unreachable-statements.json");
+
+    // The SCP denies ec2:Describe* outright: dev's inline Allow of it is dead.
+    const auto *scp = findAt(findings, "SHADOWED_ALLOW_STATEMENT",
+            "/UserDetailList/0/UserPolicyList/0/PolicyDocument/Statement/0");
+    QVERIFY(scp);
+    QCOMPARE(scp->severity, iamx::Severity::Warning);
+    QCOMPARE(scp->where.line, 10);
+    QVERIFY2(scp->message.find("the SCP Guardrails denies it (statement NoEc2Describe)")
+                    != std::string::npos,
+            scp->message.c_str());
+
+    // The boundary allows no ec2:RunInstances: DevTools' LaunchInstances is dead for dev, the
+    // only one it is attached to.
+    const auto *boundary = findAt(findings, "SHADOWED_ALLOW_STATEMENT",
+            "/Policies/0/PolicyVersionList/0/Document/Statement/1");
+    QVERIFY(boundary);
+    QCOMPARE(boundary->where.line, 41);
+    QVERIFY2(boundary->message.find("permissions boundary StorageOnly allows none of it")
+                    != std::string::npos,
+            boundary->message.c_str());
+
+    // Denies whose conditions on the principal rule out every member of the group: the tag
+    // team=contractor (dev is tagged dev) and the type AssumedRole (members are users).
+    const auto *tag = findAt(findings, "DENY_NEVER_MATCHES",
+            "/GroupDetailList/0/GroupPolicyList/0/PolicyDocument/Statement/0");
+    QVERIFY(tag);
+    QCOMPARE(tag->where.line, 18);
+    QVERIFY2(tag->message.find("aws:PrincipalTag/team is \"dev\"") != std::string::npos,
+            tag->message.c_str());
+    QVERIFY(findAt(findings, "DENY_NEVER_MATCHES",
+            "/GroupDetailList/0/GroupPolicyList/0/PolicyDocument/Statement/2"));
+
+    // An SCP Deny for a role the account does not have matches no principal, root included.
+    const auto *gone = findAt(findings, "DENY_NEVER_MATCHES", "/Statement/1");
+    QVERIFY(gone);
+    QCOMPARE(gone->where.line, 66);
+    QVERIFY(gone->message.find("the root user") != std::string::npos);
+
+    int reach = 0;
+    for (const auto &d : findings)
+        reach += d.code == "SHADOWED_ALLOW_STATEMENT" || d.code == "DENY_NEVER_MATCHES";
+    QCOMPARE(reach, 5);
+}
+
+void tst_AccountFindings::statementsThatMayTakeEffectAreLeftAlone()
+{
+    const auto findings = findingsOfFile("accounts/unreachable-statements.json");
+    const auto none = [&](std::string_view code, std::string_view pointer) {
+        return findAt(findings, code, pointer) == nullptr;
+    };
+    const std::string devTools = "/Policies/0/PolicyVersionList/0/Document/Statement/";
+    // s3:GetObject on *: the boundary allows it on arn:aws:s3:::*, part of *.
+    QVERIFY(none("SHADOWED_ALLOW_STATEMENT", devTools + "0"));
+    // sqs:*: the boundary allows it under a condition that may hold.
+    QVERIFY(none("SHADOWED_ALLOW_STATEMENT", devTools + "2"));
+    // s3:ListBucket on the bucket: inside the boundary.
+    QVERIFY(none("SHADOWED_ALLOW_STATEMENT",
+            "/UserDetailList/0/UserPolicyList/0/PolicyDocument/Statement/1"));
+    // dev is tagged team=dev: this Deny applies to him.
+    QVERIFY(none("DENY_NEVER_MATCHES",
+            "/GroupDetailList/0/GroupPolicyList/0/PolicyDocument/Statement/1"));
+    // A role's tags can be added to by session tags: not decided by the role alone.
+    QVERIFY(none(
+            "DENY_NEVER_MATCHES", "/RoleDetailList/0/RolePolicyList/0/PolicyDocument/Statement/0"));
+    // The root user is an account principal: the SCP Deny on it applies.
+    QVERIFY(none("DENY_NEVER_MATCHES", "/Statement/2"));
+}
+
+void tst_AccountFindings::inlinePoliciesAgainstTheAggregateQuota()
+{
+    // A statement of 100 characters without white space, repeated.
+    const auto policyOf = [](int statements) {
+        std::string text = R"({"Version": "2012-10-17", "Statement": [)";
+        for (int i = 0; i < statements; ++i)
+            text += std::string(i ? ", " : "")
+                    + R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket-)"
+                    + std::to_string(1000 + i) + R"(/*"})";
+        return text + "]}";
+    };
+    const auto inlinePolicy = [&](const char *name, int statements) {
+        return std::string(R"({"PolicyName": ")") + name + R"(", "PolicyDocument": )"
+                + policyOf(statements) + "}";
+    };
+    const std::string text = std::string(R"({"UserDetailList": [
+ {"UserName": "big", "UserId": "AIDABIG", "Path": "/", "Arn": "arn:aws:iam::111122223333:user/big",
+  "GroupList": [], "AttachedManagedPolicies": [], "UserPolicyList": [)")
+            + inlinePolicy("One", 14) + ", " + inlinePolicy("Two", 14) + R"(]},
+ {"UserName": "small", "UserId": "AIDASMALL", "Path": "/", "Arn": "arn:aws:iam::111122223333:user/small",
+  "GroupList": [], "AttachedManagedPolicies": [], "UserPolicyList": [)"
+            + inlinePolicy("One", 5) + R"(]}],
+ "GroupDetailList": [
+ {"GroupName": "full", "GroupId": "AGPAFULL", "Path": "/", "Arn": "arn:aws:iam::111122223333:group/full",
+  "AttachedManagedPolicies": [], "GroupPolicyList": [)"
+            + inlinePolicy("One", 60) + R"(]}], "RoleDetailList": [], "Policies": []})";
+    const iamx::Account account = load(text);
+    QCOMPARE(account.users().size(), size_t(2));
+    const auto findings = iamx::accountFindings(account);
+
+    // 28 statements of 82 characters (2,400 in all): over the 2,048 of a user.
+    const auto *over =
+            findAt(findings, "INLINE_POLICIES_EXCEED_QUOTA", "/UserDetailList/0/UserPolicyList");
+    QVERIFY(over);
+    QCOMPARE(over->severity, iamx::Severity::Warning);
+    QCOMPARE(over->where.line, 2);
+    QVERIFY2(over->message.find("of the 2,048 characters") != std::string::npos,
+            over->message.c_str());
+    // 5 statements: well within.
+    QVERIFY(!findAt(findings, "INLINE_POLICIES_EXCEED_QUOTA", "/UserDetailList/1/UserPolicyList"));
+    QVERIFY(!findAt(findings, "POLICY_SIZE_NEAR_QUOTA", "/UserDetailList/1/UserPolicyList"));
+    // 60 statements in a group (5,018): within 5,120 but at 90% of it or more.
+    const auto *near =
+            findAt(findings, "POLICY_SIZE_NEAR_QUOTA", "/GroupDetailList/0/GroupPolicyList");
+    QVERIFY2(near, findings.empty() ? "none" : findings.front().message.c_str());
+    QCOMPARE(near->severity, iamx::Severity::Suggestion);
 }
 
 QTEST_APPLESS_MAIN(tst_AccountFindings)
