@@ -327,19 +327,24 @@ void checkRedundantValues(Context &context, const ConditionEntry &entry, BaseOpe
         return;
     }
     if (family == OperatorFamily::Numeric) {
-        // Compared as numbers ("10" and "10.0" are one value); lists are short.
-        for (size_t i = 1; i < entry.values.size(); ++i) {
-            const std::string text = valueText(*entry.values[i].value);
-            for (size_t j = 0; j < i && isDecimal(text); ++j) {
-                const std::string earlier = valueText(*entry.values[j].value);
-                if (isDecimal(earlier) && compareDecimal(text, earlier) == 0) {
-                    context.report("REDUNDANT_CONDITION_VALUE_NUM", entry.values[i].pointer,
-                            "\"" + text + "\" equals \"" + earlier + "\", listed before under "
-                                    + key + ": remove this one",
-                            *entry.values[i].value);
-                    break;
-                }
+        // Compared as numbers ("10" and "10.0" are one value): sorted, so that a long list
+        // costs n log n. A number's text is its literal; a boolean's is empty, no decimal.
+        std::vector<const Entry *> numbers;
+        for (const Entry &value : entry.values)
+            if (isDecimal(value.value->text))
+                numbers.push_back(&value);
+        std::stable_sort(numbers.begin(), numbers.end(), [](const Entry *a, const Entry *b) {
+            return compareDecimal(a->value->text, b->value->text) < 0;
+        });
+        for (size_t i = 1, first = 0; i < numbers.size(); ++i) {
+            if (compareDecimal(numbers[i]->value->text, numbers[first]->value->text) != 0) {
+                first = i;
+                continue;
             }
+            context.report("REDUNDANT_CONDITION_VALUE_NUM", numbers[i]->pointer,
+                    "\"" + numbers[i]->text() + "\" equals \"" + numbers[first]->text()
+                            + "\", listed before under " + key + ": remove this one",
+                    *numbers[i]->value);
         }
         return;
     }
