@@ -7,9 +7,32 @@
 
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace iamx {
 namespace {
+
+// An empty value list: what it means depends on the operator's qualifier and IfExists (Access
+// Analyzer names the three cases apart).
+std::pair<std::string, std::string> emptyConditionFinding(
+        const ConditionOperator &op, const std::string &key)
+{
+    const std::string useNull =
+            ": to test that the key is absent, write \"Null\": {\"" + key + "\": \"true\"}";
+    if (op.qualifier == SetQualifier::ForAllValues)
+        return { "EMPTY_ARRAY_CONDITION_FORALLVALUES",
+            "ForAllValues with no values is true only when the request has no " + key + useNull };
+    if (op.qualifier == SetQualifier::ForAnyValue)
+        return { "EMPTY_ARRAY_CONDITION_FORANYVALUE",
+            "ForAnyValue with no values is never true, so the statement never applies: add "
+            "the values of "
+                    + key + " or remove the condition" };
+    if (op.ifExists)
+        return { "EMPTY_ARRAY_CONDITION_IFEXISTS",
+            "IfExists with no values is true only when the request has no " + key + useNull };
+    return { "EMPTY_ARRAY_CONDITION",
+        "the value list of " + key + " is empty: the condition is never true" };
+}
 
 bool hasWildcard(std::string_view text)
 {
@@ -702,11 +725,10 @@ void PolicyCompiler::compileConditions(
                         v);
             };
             if (entry.value.isArray()) {
-                if (entry.value.items.empty())
-                    warning("EMPTY_ARRAY_CONDITION", keyPointer,
-                            "the value list of " + entry.key
-                                    + " is empty: the condition is never true",
-                            entry.value);
+                if (entry.value.items.empty()) {
+                    const auto [code, message] = emptyConditionFinding(*op, entry.key);
+                    warning(code, keyPointer, message, entry.value);
+                }
                 for (size_t i = 0; i < entry.value.items.size(); ++i)
                     acceptValue(entry.value.items[i], keyPointer + "/" + std::to_string(i));
             } else {

@@ -93,18 +93,6 @@ bool hasHostBits(const IpRange &range)
     return false;
 }
 
-bool isPrivateV4(const IpRange &range)
-{
-    const auto within = [&](std::uint8_t a, std::uint8_t b, int prefix) {
-        IpRange outer;
-        outer.bytes[0] = a;
-        outer.bytes[1] = b;
-        outer.prefixLength = prefix;
-        return rangeContains(outer, range);
-    };
-    return !range.isV6 && (within(10, 0, 8) || within(172, 16, 12) || within(192, 168, 16));
-}
-
 bool isTagKey(std::string_view key)
 {
     const auto startsWith = [key](std::string_view prefix) {
@@ -128,6 +116,8 @@ std::vector<std::string_view> keyNames(std::span<const CatalogConditionKey> keys
 bool checkKeyName(Context &context, const ConditionEntry &condition)
 {
     const std::string &key = condition.key->key;
+    if (keyNameReportedByConditionValues(key))
+        return true;
     const size_t colon = key.find(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == key.size()) {
         context.reportKey("INVALID_CONDITION_KEY_FORMAT", condition.pointer,
@@ -184,7 +174,16 @@ void checkSupport(Context &context, size_t s, const ConditionEntry &condition,
                 std::any_of(actions.begin(), actions.end(), [&](const CatalogAction *a) {
                     return context.catalog.actionSupportsConditionKey(*a, name);
                 });
-        if (!supported)
+        // A key only one action sets: name the action the statement lacks.
+        const CatalogAction *sole =
+                supported ? nullptr : soleActionForConditionKey(context.catalog, name);
+        if (sole)
+            context.reportKey("MISSING_ACTION_FOR_CONDITION_KEY", condition.pointer,
+                    "only " + std::string(sole->fullName) + " sets \"" + name
+                            + "\", and the statement does not grant or deny it: add "
+                            + std::string(sole->fullName) + " to Action, or remove the condition",
+                    *condition.key);
+        else if (!supported)
             context.reportKey("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", condition.pointer,
                     "no action of the statement supports \"" + name
                             + "\": the key is never set for them; use a key the actions "
@@ -247,10 +246,8 @@ void checkCondition(Context &context, size_t s, const ConditionEntry &condition,
                                 + "\" is compared as written; use a String or ARN operator",
                         *value.value);
     if (family == OperatorFamily::Ip) {
-        bool allPrivate = !condition.values.empty();
         for (const Entry &value : condition.values) {
             const auto range = parseIpRange(value.value->text);
-            allPrivate = allPrivate && range && isPrivateV4(*range);
             if (range && hasHostBits(*range))
                 context.report("IMPROVE_IP_RANGE", value.pointer,
                         "\"" + value.text() + "\" has bits set beyond its /"
@@ -258,12 +255,6 @@ void checkCondition(Context &context, size_t s, const ConditionEntry &condition,
                                 + " prefix, which are ignored: write the network address",
                         *value.value);
         }
-        if (allPrivate && op.base == BaseOperator::IpAddress
-                && asciiEqualsIgnoreCase(name, "aws:SourceIp"))
-            context.reportKey("PRIVATE_IP_ADDRESS", condition.pointer,
-                    "aws:SourceIp holds public addresses only, so private ranges never match: "
-                    "use aws:VpcSourceIp for addresses inside a VPC",
-                    *condition.key);
     }
 
     if (checkKeyName(context, condition))

@@ -56,6 +56,12 @@ constexpr auto checks = std::to_array<ValidationCheck>({
                 "AssumeRoleWithSAML/WebIdentity without Federated" },
         { "RCP_SYNTAX_ERROR_ALLOW", E, "an RCP Allow other than RCPFullAWSAccess" },
         { "RCP_SYNTAX_ERROR_PRINCIPAL", E, "an RCP principal other than \"*\"" },
+        // Condition values (validateconditionvalues.cpp).
+        { "MISSING_TAG_KEY_IN_CONDITION", E, "aws:ResourceTag/ and the like with no tag key" },
+        { "INVALID_VPC_FORMAT", E, "an aws:SourceVpc value that is not vpc- and an id" },
+        { "INVALID_VPCE_FORMAT", E, "an aws:SourceVpce value that is not vpce- and an id" },
+        { "INVALID_CONDITION_MULTIPLE_BOOLEAN", E, "a Bool key compared with true and false" },
+        { "VARIABLE_UNSUPPORTED_IN_ELEMENT", E, "a policy variable in Action or Principal" },
 
         // Too permissive.
         { "ALLOW_WITH_NOT_PRINCIPAL", S, "Allow with NotPrincipal" },
@@ -85,6 +91,10 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", S,
                 "a Deny whose tag condition "
                 "a service never sets" },
+        // Condition values (validateconditionvalues.cpp).
+        { "MISSING_PAIRED_CONDITION_KEYS", S,
+                "aws:VpcSourceIp without aws:SourceVpc, and the like" },
+        { "BAD_PATTERN_FOR_MFA", S, "an MFA test an absent aws:MultiFactorAuthPresent defeats" },
 
         // Works, but not as written.
         { "MISSING_VERSION", W, "no Version" },
@@ -136,6 +146,11 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA", W, "over 2,048 characters" },
         { "POLICY_SIZE_EXCEEDS_SCP_QUOTA", W, "over 5,120 characters" },
         { "POLICY_SIZE_EXCEEDS_RCP_QUOTA", W, "over 5,120 characters" },
+        // Condition values (validateconditionvalues.cpp).
+        { "PRIVATE_NOT_IP_ADDRESS", W, "NotIpAddress on aws:SourceIp with only private ranges" },
+        { "DEPRECATED_GLOBAL_CONDITION_KEY", W, "a deprecated global key (aws:ARN)" },
+        { "MISSING_ACTION_FOR_CONDITION_KEY", W,
+                "a key only one action sets, without that action" },
 
         // Simpler to write.
         { "EMPTY_ARRAY_ACTION", G, "Action: []" },
@@ -154,6 +169,14 @@ constexpr auto checks = std::to_array<ValidationCheck>({
                 "an Allow whose tag "
                 "condition a service never "
                 "sets" },
+        // Condition values (validateconditionvalues.cpp).
+        { "PRIVATE_IP_ADDRESS_SUBSET", G, "a private range among public ones on aws:SourceIp" },
+        { "PRIVATE_NOT_IP_ADDRESS_SUBSET", G,
+                "a private range among public ones under NotIpAddress" },
+        { "REDUNDANT_CONDITION_VALUE_NUM", G, "a condition value another value covers" },
+        { "EMPTY_ARRAY_CONDITION_IFEXISTS", G, "an empty value list under ...IfExists" },
+        { "EMPTY_ARRAY_CONDITION_FORALLVALUES", G, "an empty value list under ForAllValues" },
+        { "EMPTY_ARRAY_CONDITION_FORANYVALUE", G, "an empty value list under ForAnyValue" },
 });
 
 } // namespace

@@ -154,6 +154,12 @@ void checkRedundantStatements(Context &context);
 void checkArns(Context &context);
 /// Condition values a key's format rules out, and conditions that never do what they seem to.
 void checkConditionValues(Context &context);
+/// True when checkConditionValues() reports the name of condition key `key` itself (a tag key
+/// without its tag, a deprecated global key), so checkConditions() does not call it unknown.
+bool keyNameReportedByConditionValues(std::string_view key);
+/// The one action of the catalog that sets service condition key `key` (iam:PassRole for
+/// iam:PassedToService), or null when several do, none does, or `key` is global or a template.
+const CatalogAction *soleActionForConditionKey(const ActionCatalog &catalog, std::string_view key);
 /// Service, federated and OIDC principals, and trust-policy rules.
 void checkPrincipals(Context &context);
 /// Privilege escalation, credential exposure and permissions management.

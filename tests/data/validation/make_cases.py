@@ -305,6 +305,80 @@ case('NO_FINDING', '', policy(st(ALLOW + '"NotAction": "iam:*", "Resource": "*"'
 
 
 # Condition values (validateconditionvalues.cpp).
+def where(actions, body, effect=ALLOW):
+    return st(effect + '"Action": ' + actions + ', "Resource": "*", "Condition": ' + body)
+
+
+case('MISSING_TAG_KEY_IN_CONDITION', E, policy(cond('{"StringEquals": {"aws:ResourceTag/": "a"}}')),
+     '"aws:ResourceTag/"')
+case('MISSING_TAG_KEY_IN_CONDITION', E,
+     policy(where('"ec2:StartInstances"', '{"StringEquals": {"ec2:ResourceTag/": "a"}}')),
+     '"ec2:ResourceTag/"')
+case('INVALID_VPC_FORMAT', E,
+     policy(cond('{"StringEquals": {"aws:SourceVpc": ["vpc-0a1b2c3d", "vpc-main"]}}')), '"vpc-main"')
+case('INVALID_VPCE_FORMAT', E, policy(cond('{"StringNotEquals": {"aws:SourceVpce": "vpc-1a2b3c4d"}}')),
+     '"vpc-1a2b3c4d"')
+case('PRIVATE_NOT_IP_ADDRESS', W,
+     policy(where('"s3:*"', '{"NotIpAddress": {"aws:SourceIp": ["10.0.0.0/8", "172.16.0.0/12"]}}',
+                  DENY)), '"aws:SourceIp"')
+case('PRIVATE_IP_ADDRESS_SUBSET', G,
+     policy(cond('{"IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "192.168.0.0/16"]}}')),
+     '"192.168.0.0/16"')
+case('PRIVATE_NOT_IP_ADDRESS_SUBSET', G,
+     policy(where('"s3:*"', '{"NotIpAddress": {"aws:SourceIp": ["203.0.113.0/24", "10.1.0.0/16"]}}',
+                  DENY)), '"10.1.0.0/16"')
+case('INVALID_CONDITION_MULTIPLE_BOOLEAN', E,
+     policy(cond('{"Bool": {"aws:SecureTransport": ["true", "false"]}}')), '["true"')
+case('MISSING_PAIRED_CONDITION_KEYS', S,
+     policy(cond('{"IpAddress": {"aws:VpcSourceIp": "10.0.0.0/16"}}')), '"aws:VpcSourceIp"')
+case('MISSING_PAIRED_CONDITION_KEYS', S,
+     policy(cond('{"IpAddress": {"aws:Ec2InstanceSourcePrivateIPv4": "10.0.1.5"}}')),
+     '"aws:Ec2InstanceSourcePrivateIPv4"')
+case('DEPRECATED_GLOBAL_CONDITION_KEY', W,
+     policy(cond('{"ArnLike": {"aws:ARN": "arn:aws:iam::111122223333:user/*"}}')), '"aws:ARN"')
+case('BAD_PATTERN_FOR_MFA', S,
+     policy(where('"iam:*"', '{"Bool": {"aws:MultiFactorAuthPresent": "false"}}', DENY)), '"Bool"')
+case('BAD_PATTERN_FOR_MFA', S,
+     policy(where('"iam:ListRoles"', '{"BoolIfExists": {"aws:MultiFactorAuthPresent": "true"}}')),
+     '"BoolIfExists"')
+case('REDUNDANT_CONDITION_VALUE_NUM', G,
+     policy(cond('{"NumericLessThan": {"aws:MultiFactorAuthAge": ["2700", "3600"]}}')), '"2700"')
+case('REDUNDANT_CONDITION_VALUE_NUM', G,
+     policy(cond('{"StringEquals": {"aws:username": ["alice", "bob", "alice"]}}')), '"alice"', 1)
+case('EMPTY_ARRAY_CONDITION_IFEXISTS', G,
+     policy(cond('{"StringEqualsIfExists": {"aws:username": []}}')), '[]')
+case('EMPTY_ARRAY_CONDITION_FORALLVALUES', G,
+     policy(where('"iam:TagRole"', '{"ForAllValues:StringEquals": {"aws:TagKeys": []}}')),
+     '[]')
+case('EMPTY_ARRAY_CONDITION_FORANYVALUE', G,
+     policy(where('"iam:TagRole"', '{"ForAnyValue:StringEquals": {"aws:TagKeys": []}}')),
+     '[]')
+case('MISSING_ACTION_FOR_CONDITION_KEY', W,
+     policy(where('"iam:GetRole"', '{"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}')),
+     '"iam:PassedToService"')
+case('VARIABLE_UNSUPPORTED_IN_ELEMENT', E,
+     policy(st(ALLOW + '"Principal": {"AWS": "arn:aws:iam::111122223333:user/${aws:username}"}, '
+               + GET)), '"arn:aws:iam::111122223333:user/$', type='resource')
+case('VARIABLE_UNSUPPORTED_IN_ELEMENT', E,
+     policy(st(ALLOW + '"Action": "s3:Get${aws:username}", "Resource": "*"')), '"s3:Get$',
+     also=['INVALID_ACTION'])
+# The correct forms.
+case('NO_FINDING', '', policy(where('"iam:*"', '{"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}',
+                                    DENY)), '')
+case('NO_FINDING', '', policy(where('"iam:ListRoles"',
+                                    '{"Bool": {"aws:MultiFactorAuthPresent": "true"}}')), '')
+case('NO_FINDING', '', policy(cond('{"StringEquals": {"aws:SourceVpc": ["vpc-0a1b2c3d", '
+                                   '"vpc-0a1b2c3d4e5f67890"], "aws:SourceVpce": "vpce-1a2b3c4d"}}')), '')
+case('NO_FINDING', '', policy(cond('{"StringLike": {"aws:SourceVpc": "vpc-*"}}')), '')
+case('NO_FINDING', '', policy(cond('{"IpAddress": {"aws:SourceIp": ["203.0.113.0/24", '
+                                   '"198.51.100.7"]}}')), '')
+case('NO_FINDING', '', policy(cond('{"IpAddress": {"aws:VpcSourceIp": "10.0.0.0/16"}, '
+                                   '"StringEquals": {"aws:SourceVpc": "vpc-0a1b2c3d"}}')), '')
+case('NO_FINDING', '', policy(where('"ec2:StartInstances"', '{"StringEquals": '
+                                    '{"aws:ResourceTag/team": "a", "ec2:ResourceTag/env": "b"}}')), '')
+case('NO_FINDING', '', policy(where('"iam:PassRole"', '{"StringEquals": '
+                                    '{"iam:PassedToService": "ec2.amazonaws.com"}}')), '')
+case('NO_FINDING', '', policy(cond('{"NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}}')), '')
 
 
 # Principals and trust policies (validateprincipals.cpp).
