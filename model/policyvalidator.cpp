@@ -143,6 +143,8 @@ void adoptParserFindings(
     for (auto &d : parsed) {
         if (d.code == "UNIQUE_SIDS_REQUIRED" && !sidsMustBeUnique)
             d.code = "UNIQUE_SIDS_RECOMMENDED";
+        if (d.code == "UNSUPPORTED_WILDCARD_IN_PRINCIPAL" && type == ValidationPolicyType::Trust)
+            d.code = "ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL";
         if (const ValidationCheck *check = findValidationCheck(d.code))
             d.severity = check->severity;
         if (const std::string_view hint = fixHint(d.code); !hint.empty()) {

@@ -1,58 +1,13 @@
-// The validator's checks that depend on what the policy is attached as: what trust policies
-// and RCPs may hold, Sid spelling, policy variables under an old Version, and size quotas.
+// The validator's checks that depend on what the policy is attached as: what RCPs may hold,
+// Sid spelling, policy variables under an old Version, and size quotas. (What trust policies
+// may hold is in validateprincipals.cpp.)
 
-#include "model/casefold.h"
 #include "model/validationcontext.h"
 
 #include <algorithm>
 
 namespace iamx::validation {
 namespace {
-
-constexpr std::string_view trustActions[] = { "sts:AssumeRole", "sts:AssumeRoleWithSAML",
-    "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext" };
-
-void checkTrust(Context &context, const StatementNode &statement)
-{
-    if (statement.resource)
-        context.reportKey("ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE",
-                statement.pointer + "/" + statement.resource->key,
-                "a trust policy has no " + statement.resource->key
-                        + ": the role itself is the resource; remove the element",
-                *statement.resource);
-    if (statement.principal && statement.notPrincipal)
-        context.reportKey("ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL",
-                statement.pointer + "/NotPrincipal",
-                "a trust policy cannot use NotPrincipal: name who may assume the role in "
-                "Principal",
-                *statement.principal);
-    if (statement.notAction)
-        return;
-    const bool federated = statement.principal && statement.principal->value.isObject()
-            && statement.principal->value.find("Federated");
-    for (const Entry &entry : statement.actions) {
-        const std::string &text = entry.text();
-        if (text.find(':') == std::string::npos)
-            continue; // `*`, or malformed: reported elsewhere
-        const bool trustAction = std::any_of(std::begin(trustActions), std::end(trustActions),
-                [&](std::string_view action) { return actionPatternMatches(text, action); });
-        if (!trustAction)
-            context.report("ROLE_TRUST_POLICY_UNSUPPORTED_ACTION", entry.pointer,
-                    "\"" + text
-                            + "\" is not an action of a trust policy: use sts:AssumeRole (or "
-                              "AssumeRoleWithSAML, AssumeRoleWithWebIdentity, TagSession, "
-                              "SetSourceIdentity, SetContext)",
-                    *entry.value);
-        const bool needsFederated = asciiEqualsIgnoreCase(text, "sts:AssumeRoleWithSAML")
-                || asciiEqualsIgnoreCase(text, "sts:AssumeRoleWithWebIdentity");
-        if (needsFederated && statement.principal && !statement.notPrincipal && !federated)
-            context.report("MISMATCHED_ACTION_FOR_PRINCIPAL", entry.pointer,
-                    "\"" + text
-                            + "\" is called by an identity provider's users: name the provider "
-                              "in Principal as {\"Federated\": ...}",
-                    *entry.value);
-    }
-}
 
 void checkResourceControl(Context &context, const StatementNode &statement)
 {
@@ -141,8 +96,6 @@ void checkPolicyType(Context &context)
 {
     const bool iamSids = context.type != ValidationPolicyType::Resource;
     for (const StatementNode &statement : context.statements) {
-        if (context.type == ValidationPolicyType::Trust)
-            checkTrust(context, statement);
         if (context.type == ValidationPolicyType::ResourceControl)
             checkResourceControl(context, statement);
         if (statement.sid && statement.sid->isString()) {

@@ -53,7 +53,7 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE", E, "Resource in a trust policy" },
         { "ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL", E, "NotPrincipal in a trust policy" },
         { "MISMATCHED_ACTION_FOR_PRINCIPAL", E,
-                "AssumeRoleWithSAML/WebIdentity without Federated" },
+                "an sts:AssumeRole... action the principal cannot call" },
         { "RCP_SYNTAX_ERROR_ALLOW", E, "an RCP Allow other than RCPFullAWSAccess" },
         { "RCP_SYNTAX_ERROR_PRINCIPAL", E, "an RCP principal other than \"*\"" },
         // Condition values (validateconditionvalues.cpp).
@@ -62,6 +62,18 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "INVALID_VPCE_FORMAT", E, "an aws:SourceVpce value that is not vpce- and an id" },
         { "INVALID_CONDITION_MULTIPLE_BOOLEAN", E, "a Bool key compared with true and false" },
         { "VARIABLE_UNSUPPORTED_IN_ELEMENT", E, "a policy variable in Action or Principal" },
+        // Principals and trust policies (validateprincipals.cpp).
+        { "INVALID_SERVICE_PRINCIPAL_FORMAT", E, "a service principal not name.amazonaws.com" },
+        { "FEDERATED_PRINCIPAL_NOT_SUPPORTED", E,
+                "Federated in a policy other than a trust policy" },
+        { "INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY", E,
+                "a Federated value that is no identity provider" },
+        { "ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL", E,
+                "a wildcard in a trust policy's principal other than *" },
+        { "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL", E,
+                "a principal key a service principal's request never has" },
+        { "MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY", E,
+                "Roles Anywhere trust without AssumeRole, TagSession, SetSourceIdentity" },
 
         // Too permissive.
         { "ALLOW_WITH_NOT_PRINCIPAL", S, "Allow with NotPrincipal" },
@@ -88,6 +100,8 @@ constexpr auto checks = std::to_array<ValidationCheck>({
                 "a service principal without "
                 "aws:SourceArn/SourceAccount" },
         { "MISSING_GITHUB_REPO_CONDITION_KEY", S, "GitHub OIDC trust without a sub condition" },
+        { "MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL", S,
+                "an OIDC provider trusted without a condition on its claims" },
         { "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", S,
                 "a Deny whose tag condition "
                 "a service never sets" },
@@ -128,6 +142,8 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "INVALID_PRINCIPAL_FORMAT", W, "a principal that names nobody" },
         { "ROLE_TRUST_POLICY_UNSUPPORTED_ACTION", W,
                 "a trust action other than sts:AssumeRole..." },
+        { "SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED", W,
+                "a GitHub sub condition with a wildcard in the repository or branch" },
         { "CREATE_SLR_WITH_STAR_IN_RESOURCE", W, "iam:CreateServiceLinkedRole on Resource *" },
         { "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE", W,
                 "a wildcard action covering "
@@ -165,6 +181,11 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "REDUNDANT_STATEMENT", G, "a statement another statement covers" },
         { "NULL_WITH_QUALIFIER", G, "Null with ForAllValues/ForAnyValue" },
         { "IMPROVE_IP_RANGE", G, "a CIDR range with host bits set" },
+        { "RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL", G,
+                "a service principal limited by a key other than aws:SourceArn/SourceAccount" },
+        { "CONFIRM_AUDIENCE_CLAIM_TYPE", G, "an OIDC aud key with ForAllValues/ForAnyValue" },
+        { "REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY", G,
+                "a trust principal named twice, or a role session beside its role" },
         { "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", G,
                 "an Allow whose tag "
                 "condition a service never "

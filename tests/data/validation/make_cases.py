@@ -382,6 +382,101 @@ case('NO_FINDING', '', policy(cond('{"NumericLessThan": {"aws:MultiFactorAuthAge
 
 
 # Principals and trust policies (validateprincipals.cpp).
+SVC = lambda name: '{"Service": "' + name + '"}'
+ASSUME = '"Action": "sts:AssumeRole"'
+WEB = '"Action": "sts:AssumeRoleWithWebIdentity"'
+COGNITO = '{"Federated": "cognito-identity.amazonaws.com"}'
+SAML = '{"Federated": "arn:aws:iam::111122223333:saml-provider/Okta"}'
+GH_AUD = '"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"'
+GH_SUB = '"token.actions.githubusercontent.com:sub"'
+FROM_TRAIL = '"aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/main"'
+case('INVALID_SERVICE_PRINCIPAL_FORMAT', E,
+     policy(st(ALLOW + '"Principal": ' + SVC('ec2.amazonaws') + ', ' + ASSUME)), '"ec2.amazonaws"',
+     type='trust')
+# Condition keys whose values are service principals are held to the same form.
+case('INVALID_SERVICE_PRINCIPAL_FORMAT', E,
+     policy(st(ALLOW + '"Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app", '
+               '"Condition": {"StringEquals": {"iam:PassedToService": "ec2"}}')), '"ec2"')
+case('FEDERATED_PRINCIPAL_NOT_SUPPORTED', E,
+     policy(st(ALLOW + '"Principal": {"Federated": "accounts.google.com"}, ' + GET)), '"Federated"',
+     type='resource')
+case('INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY', E,
+     policy(st(ALLOW + '"Principal": {"Federated": "login.example.com"}, ' + WEB)),
+     '"login.example.com"', type='trust')
+case('ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL', E,
+     policy(st(ALLOW + '"Principal": {"AWS": "arn:aws:iam::111122223333:role/ci-*"}, ' + ASSUME)),
+     '"arn:aws:iam::111122223333:role/ci-*"', type='trust')
+case('ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL', E,
+     policy(st(ALLOW + '"Principal": ' + SVC('*.amazonaws.com') + ', ' + ASSUME)),
+     '"*.amazonaws.com"', type='trust')
+case('UNSUPPORTED_WILDCARD_IN_PRINCIPAL', E,
+     policy(st(ALLOW + '"Principal": ' + SVC('*') + ', ' + GET + ', "Condition": {"StringEquals": {'
+               + FROM_TRAIL + '}}')), '"*"', type='resource')
+case('UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL', E,
+     policy(st(ALLOW + '"Principal": ' + SVC('cloudtrail.amazonaws.com') + ', "Action": "s3:PutObject", '
+               '"Resource": "arn:aws:s3:::trail-logs/*", "Condition": {"StringEquals": {'
+               + FROM_TRAIL + ', "aws:PrincipalOrgID": "o-a1b2c3d4e5"}}')), '"aws:PrincipalOrgID"',
+     type='resource')
+case('MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY', E,
+     policy(st(ALLOW + '"Principal": ' + SVC('rolesanywhere.amazonaws.com') + ', '
+               '"Action": ["sts:AssumeRole", "sts:TagSession"]')), '["sts:AssumeRole"', type='trust')
+case('MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL', S,
+     policy(st(ALLOW + '"Principal": ' + COGNITO + ', ' + WEB + ', "Condition": {'
+               '"ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"}}')),
+     '"cognito-identity.amazonaws.com"', type='trust')
+case('SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED', W,
+     policy(st(ALLOW + '"Principal": ' + GH + ', ' + WEB + ', "Condition": {"StringEquals": {'
+               + GH_AUD + '}, "StringLike": {' + GH_SUB + ': "repo:octo-org/*"}}')),
+     '"repo:octo-org/*"', type='trust')
+case('RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL', G,
+     policy(st(ALLOW + '"Principal": ' + SVC('cloudfront.amazonaws.com') + ', ' + GET
+               + ', "Condition": {"StringEquals": {"aws:Referer": "site-7f3a"}}')),
+     '"aws:Referer"', type='resource', also=['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL'])
+case('CONFIRM_AUDIENCE_CLAIM_TYPE', G,
+     policy(st(ALLOW + '"Principal": ' + GH + ', ' + WEB + ', "Condition": {'
+               '"ForAnyValue:StringEquals": {' + GH_AUD + '}, "StringEquals": {' + GH_SUB
+               + ': "repo:octo-org/app:ref:refs/heads/main"}}')), '"ForAnyValue:StringEquals"',
+     type='trust')
+case('REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY', G,
+     policy(st(ALLOW + '"Principal": {"AWS": ["arn:aws:iam::111122223333:role/deploy", '
+               '"arn:aws:sts::111122223333:assumed-role/deploy/ci"]}, ' + ASSUME)),
+     '"arn:aws:sts::', type='trust')
+case('REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY', G,
+     policy(st(ALLOW + '"Principal": {"AWS": ["arn:aws:iam::111122223333:root", '
+               '"arn:aws:iam::111122223333:root"]}, ' + ASSUME)),
+     '"arn:aws:iam::111122223333:root"', 1, type='trust')
+# AssumeRole is for accounts, roles, users and services; each provider has its own action.
+case('MISMATCHED_ACTION_FOR_PRINCIPAL', E, policy(st(ALLOW + '"Principal": ' + SAML + ', ' + ASSUME)),
+     '"sts:AssumeRole"', type='trust')
+case('MISMATCHED_ACTION_FOR_PRINCIPAL', E, policy(st(ALLOW + '"Principal": ' + SAML + ', ' + WEB)),
+     '"sts:AssumeRoleWithWebIdentity"', type='trust')
+# Correct trust policies.
+case('NO_FINDING', '', policy(st(ALLOW + '"Principal": ' + GH + ', ' + WEB + ', "Condition": {'
+                                 '"StringEquals": {' + GH_AUD + ', ' + GH_SUB
+                                 + ': "repo:octo-org/app:ref:refs/heads/main"}}')), '', type='trust')
+case('NO_FINDING', '', policy(st(ALLOW + '"Principal": ' + GH + ', ' + WEB + ', "Condition": {'
+                                 '"StringEquals": {' + GH_AUD + ', '
+                                 '"token.actions.githubusercontent.com:ref": "refs/heads/main"}, '
+                                 '"StringLike": {' + GH_SUB + ': "repo:octo-org/app:*"}}')), '',
+     type='trust')
+case('NO_FINDING', '', policy(st(ALLOW + '"Principal": ' + SAML + ', "Action": ["sts:AssumeRoleWithSAML", '
+                                 '"sts:TagSession"], "Condition": {"StringEquals": {"SAML:aud": '
+                                 '"https://signin.aws.amazon.com/saml"}}')), '', type='trust')
+case('NO_FINDING', '', policy(st(ALLOW + '"Principal": ' + SVC('rolesanywhere.amazonaws.com') + ', '
+                                 '"Action": ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"], '
+                                 '"Condition": {"ArnEquals": {"aws:SourceArn": "arn:aws:rolesanywhere:'
+                                 'us-east-1:111122223333:trust-anchor/4579702c"}}')), '', type='trust')
+case('NO_FINDING', '', policy(st(ALLOW + '"Principal": {"AWS": "arn:aws:iam::111122223333:role/deploy"}, '
+                                 + ASSUME)), '', type='trust')
+case('NO_FINDING', '', policy(st(ALLOW + '"Principal": ' + COGNITO + ', ' + WEB + ', "Condition": {'
+                                 '"StringEquals": {"cognito-identity.amazonaws.com:aud": '
+                                 '"us-east-1:12345678-abcd-abcd-abcd-123456789012"}, '
+                                 '"ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": '
+                                 '"authenticated"}}')), '', type='trust')
+case('NO_FINDING', '', policy(st(ALLOW + '"Principal": ' + SVC('cloudtrail.amazonaws.com') + ', '
+                                 '"Action": "s3:PutObject", "Resource": "arn:aws:s3:::trail-logs/*", '
+                                 '"Condition": {"StringEquals": {' + FROM_TRAIL + '}}')), '',
+     type='resource')
 
 
 # Privilege escalation and credential exposure (validateescalation.cpp).
