@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace iamx {
@@ -161,6 +162,10 @@ CompletionContext valueContext(Role holder, std::string_view key)
 {
     if (holder == Role::Root && key == "Version")
         return CompletionContext::VersionValue;
+    if (holder == Role::OperatorBlock)
+        return CompletionContext::ConditionValue;
+    if (holder == Role::Principal)
+        return CompletionContext::PrincipalValue;
     if (holder != Role::Statement)
         return CompletionContext::None;
     if (key == "Effect")
@@ -169,7 +174,20 @@ CompletionContext valueContext(Role holder, std::string_view key)
         return CompletionContext::ActionValue;
     if (key == "Resource" || key == "NotResource")
         return CompletionContext::ResourceValue;
+    if (key == "Principal" || key == "NotPrincipal")
+        return CompletionContext::PrincipalValue; // the string form: "*"
+    if (key == "Sid")
+        return CompletionContext::SidValue;
     return CompletionContext::None;
+}
+
+/// Where the `${` of a policy variable still open at the end of `prefix` starts.
+std::optional<size_t> openVariableIn(std::string_view prefix)
+{
+    const size_t at = prefix.rfind("${");
+    if (at == std::string_view::npos || prefix.find('}', at) != std::string_view::npos)
+        return std::nullopt;
+    return at;
 }
 
 CompletionContext keyContext(Role role)
@@ -223,7 +241,16 @@ struct StatementFacts
 {
     std::vector<std::string> actions;
     bool notAction = false;
+    std::string effect;
+    std::vector<std::string> servicePrincipals;
 };
+
+/// The member key a value at the top of `stack` is of: the object's current key, or the
+/// key holding the array.
+const std::string &memberKey(const Frame &top)
+{
+    return top.object ? top.key : top.holderKey;
+}
 
 /// Reads the whole text once, noting where the cursor is and the facts around it.
 class Scanner
@@ -258,6 +285,8 @@ public:
                 m_site.context != CompletionContext::None && it != m_statements.end()) {
             m_site.actions = std::move(it->second.actions);
             m_site.notAction = it->second.notAction;
+            m_site.effect = std::move(it->second.effect);
+            m_site.servicePrincipals = std::move(it->second.servicePrincipals);
         }
         return std::move(m_site);
     }
@@ -293,15 +322,44 @@ private:
         m_site.prefix =
                 std::string(m_text.substr(token.contentStart, m_cursor - token.contentStart));
         // Up to the end of the word: a string closed "too late" by the next string's opening
-        // quote (typed in the middle of a line) is not eaten.
+        // quote (typed in the middle of a line) is not eaten, nor, in a string not closed, the
+        // brackets that close what holds it (`{"AWS": "|},`).
         size_t end = m_cursor;
-        while (end < token.contentEnd && !isSpace(m_text[end]) && m_text[end] != ',')
+        while (end < token.contentEnd && !isSpace(m_text[end]) && m_text[end] != ','
+                && (token.closed || (m_text[end] != '}' && m_text[end] != ']')))
             ++end;
         m_site.replaceEnd = end;
         m_site.closed = token.type == TokenType::String && token.closed && end == token.contentEnd;
         m_site.value = std::string(m_text.substr(token.contentStart, end - token.contentStart));
         m_cursorToken = token.start;
         noteTarget(position);
+        if (m_site.quoted
+                && (m_site.context == CompletionContext::ResourceValue
+                        || m_site.context == CompletionContext::ConditionValue))
+            narrowToVariable(token);
+    }
+
+    // In `arn:aws:s3:::b/${aws:us|`, the site is the variable: what is typed since `${`, up
+    // to its `}` when one follows the name.
+    void narrowToVariable(const Token &token)
+    {
+        const auto at = openVariableIn(m_site.prefix);
+        if (!at)
+            return;
+        m_site.variableHost = m_site.context;
+        m_site.context = CompletionContext::PolicyVariable;
+        m_site.replaceStart = token.contentStart + *at;
+        m_site.prefix.erase(0, *at);
+        size_t end = m_cursor;
+        while (end < token.contentEnd && !isSpace(m_text[end])
+                && std::string_view("\"${}").find(m_text[end]) == std::string_view::npos)
+            ++end;
+        if (end < token.contentEnd && m_text[end] == '}')
+            ++end;
+        m_site.replaceEnd = end;
+        m_site.closed = false;
+        m_site.value = std::string(
+                m_text.substr(m_site.replaceStart, m_site.replaceEnd - m_site.replaceStart));
     }
 
     void noteTarget(const Position &position)
@@ -313,6 +371,17 @@ private:
             m_site.presentKeys = m_keysSoFar[top.id];
             if (m_site.context == CompletionContext::ConditionKey)
                 m_site.conditionOperator = top.holderKey;
+            return;
+        }
+        if (m_site.context == CompletionContext::ConditionValue) {
+            m_site.conditionKey = memberKey(top);
+            // The operator holds the block: the top frame, or the one under its array.
+            const Frame &block = top.object ? top : m_stack[m_stack.size() - 2];
+            m_site.conditionOperator = block.holderKey;
+        } else if (m_site.context == CompletionContext::PrincipalValue) {
+            const Role holder = top.object ? top.role : top.holderRole;
+            if (holder == Role::Principal)
+                m_site.principalType = memberKey(top);
         }
     }
 
@@ -325,7 +394,9 @@ private:
             frame.role = object ? Role::Root : Role::Other;
         } else {
             Frame &top = m_stack.back();
-            if (top.object && top.state == Frame::State::Value) {
+            // A missing colon is assumed: `"Bool" {` still opens the operator's block.
+            if (top.object
+                    && (top.state == Frame::State::Value || top.state == Frame::State::Colon)) {
                 frame.holderRole = top.role;
                 frame.holderKey = top.key;
                 frame.role = object ? childRole(top.role, top.key, false) : Role::Other;
@@ -364,7 +435,13 @@ private:
         if (position.context == CompletionContext::ActionValue) {
             auto &facts = m_statements[top.statement];
             facts.actions.emplace_back(content);
-            facts.notAction = (top.object ? top.key : top.holderKey) == "NotAction";
+            facts.notAction = memberKey(top) == "NotAction";
+        } else if (position.context == CompletionContext::EffectValue) {
+            m_statements[top.statement].effect = std::string(content);
+        } else if (position.context == CompletionContext::PrincipalValue
+                && memberKey(top) == "Service"
+                && (top.object ? top.role : top.holderRole) == Role::Principal) {
+            m_statements[top.statement].servicePrincipals.emplace_back(content);
         }
         top.state = Frame::State::Comma;
     }

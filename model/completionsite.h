@@ -16,7 +16,7 @@ namespace iamx {
 
 /// What the cursor is on.
 enum class CompletionContext : std::uint8_t {
-    None, ///< nothing to offer (a Sid, a condition value, outside the policy)
+    None, ///< nothing to offer (an Id, a nested unknown object, outside the policy)
     TopLevelKey, ///< an element of the policy object: Version, Id, Statement
     StatementKey, ///< an element of a statement: Sid, Effect, Action...
     PrincipalKey, ///< a key of a Principal map: AWS, Service...
@@ -26,6 +26,12 @@ enum class CompletionContext : std::uint8_t {
     EffectValue, ///< the value of Effect
     ActionValue, ///< a value of Action or NotAction
     ResourceValue, ///< a value of Resource or NotResource
+    ConditionValue, ///< a value of a condition key (conditionOperator, conditionKey)
+    PrincipalValue, ///< a value of Principal or NotPrincipal, or of one of its keys (principalType)
+    SidValue, ///< the value of Sid
+    /// A `${` not closed yet in a Resource or condition value (variableHost): the site is the
+    /// variable, from `${` to the cursor (or to its `}` when there is one).
+    PolicyVariable,
 };
 
 /// Where the cursor is and what surrounds it. Offsets are bytes of the UTF-8 text.
@@ -46,7 +52,17 @@ struct CompletionSite
     /// those after the cursor).
     std::vector<std::string> actions;
     bool notAction = false; ///< the statement's actions are a NotAction
-    std::string conditionOperator; ///< ConditionKey: the operator the key is under
+    std::string conditionOperator; ///< ConditionKey, ConditionValue: the operator
+    std::string conditionKey; ///< ConditionValue: the key the value is of
+    /// PrincipalValue: the key of the Principal map (`AWS`, `Service`, `Federated`,
+    /// `CanonicalUser`, as typed); empty for the string form (`"Principal": "*"`).
+    std::string principalType;
+    /// PolicyVariable: what the string holding the variable is a value of (ResourceValue or
+    /// ConditionValue).
+    CompletionContext variableHost = CompletionContext::None;
+    std::string effect; ///< the statement's Effect value, as written (empty when absent)
+    /// The values of the statement's `Service` principals (`sns.amazonaws.com`), in text order.
+    std::vector<std::string> servicePrincipals;
     /// The keys already in the object around the cursor (key contexts), but the one typed.
     std::vector<std::string> presentKeys;
 };

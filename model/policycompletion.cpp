@@ -1,6 +1,8 @@
 #include "policycompletion.h"
 
+#include "model/arnformat.h"
 #include "model/casefold.h"
+#include "model/completionvalues.h"
 #include "model/conditionoperator.h"
 
 #include <algorithm>
@@ -174,7 +176,7 @@ std::vector<const CatalogAction *> statementActions(
 }
 
 void addResources(const CompletionSite &site, const ActionCatalog &catalog, size_t limit,
-        std::vector<CompletionCandidate> &out)
+        const CompletionAccountContext *account, std::vector<CompletionCandidate> &out)
 {
     if (startsWithIgnoreCase("*", site.prefix))
         out.push_back({ "*", CandidateKind::Resource, "all resources", {} });
@@ -201,6 +203,31 @@ void addResources(const CompletionSite &site, const ActionCatalog &catalog, size
             out.push_back({ std::move(text), CandidateKind::Resource,
                     std::string(service.prefix) + ' ' + std::string(type->name),
                     "for " + actionCountText(counts[type]) + " of the statement" });
+        }
+    }
+    // Then the account's own resources, those the statement's actions act on first.
+    if (!account)
+        return;
+    // Against the few formats of those types, not every action: the account may hold many.
+    const auto fits = [&types](const std::string &arn) {
+        return std::any_of(types.begin(), types.end(), [&arn](const CatalogResourceType *type) {
+            return std::any_of(type->arnFormats.begin(), type->arnFormats.end(),
+                    [&arn](std::string_view format) {
+                        return resourceMatchesArnFormat(arn, format);
+                    });
+        });
+    };
+    for (const bool fitting : { true, false }) {
+        for (const std::string &arn : account->resourceArns) {
+            if (out.size() >= limit)
+                return;
+            if (!startsWithIgnoreCase(arn, site.prefix) || seen.count(arn) != 0
+                    || fits(arn) != fitting)
+                continue;
+            seen.insert(arn);
+            out.push_back({ arn, CandidateKind::Resource, "in the account",
+                    fitting ? "named by the account, fits the statement's actions"
+                            : "named by the account" });
         }
     }
 }
@@ -388,8 +415,8 @@ void addValues(const CompletionSite &site, std::initializer_list<CompletionCandi
 
 } // namespace
 
-std::vector<CompletionCandidate> completionCandidates(
-        const CompletionSite &site, const ActionCatalog &catalog, size_t limit)
+std::vector<CompletionCandidate> completionCandidates(const CompletionSite &site,
+        const ActionCatalog &catalog, size_t limit, const CompletionAccountContext *account)
 {
     std::vector<CompletionCandidate> out;
     switch (site.context) {
@@ -423,7 +450,19 @@ std::vector<CompletionCandidate> completionCandidates(
         addActions(site, catalog, limit, out);
         break;
     case CompletionContext::ResourceValue:
-        addResources(site, catalog, limit, out);
+        addResources(site, catalog, limit, account, out);
+        break;
+    case CompletionContext::ConditionValue:
+        addConditionValues(site, catalog, account, limit, out);
+        break;
+    case CompletionContext::PrincipalValue:
+        addPrincipalValues(site, catalog, account, limit, out);
+        break;
+    case CompletionContext::SidValue:
+        addSidValues(site, out);
+        break;
+    case CompletionContext::PolicyVariable:
+        addPolicyVariables(site, out);
         break;
     case CompletionContext::ConditionOperator:
         addOperators(site, out);

@@ -26,6 +26,25 @@ enum class CandidateKind : std::uint8_t {
     Resource, ///< `*` or an ARN template
     Operator, ///< a condition operator
     ConditionKey, ///< a condition key
+    ConditionValue, ///< a value of a condition key: `true`, a region, an example
+    Principal, ///< a principal: `*`, an ARN or template, a service or identity provider
+    Variable, ///< a policy variable: `${aws:username}`
+};
+
+/// What the account open in the window tells completion: the ARNs of its principals,
+/// identity providers and resources (completionaccount.h makes it from an Account). Sorted,
+/// each once; any part may be empty.
+struct CompletionAccountContext
+{
+    std::string accountId; ///< 12 digits; empty when unknown
+    std::string organizationId; ///< `o-...`; empty when the account has no organization
+    std::vector<std::string> userArns;
+    std::vector<std::string> roleArns;
+    /// The SAML and OIDC providers (`arn:aws:iam::123456789012:saml-provider/Okta`) the
+    /// account's trust policies name.
+    std::vector<std::string> providerArns;
+    /// Resource ARNs: the listed resources and the literal ARNs the policies name.
+    std::vector<std::string> resourceArns;
 };
 
 /// One thing that may be inserted.
@@ -38,9 +57,19 @@ struct CompletionCandidate
 };
 
 /// The candidates for a site, best first, at most `limit`. Filtering ignores ASCII case;
-/// action prefixes are glob-aware (`s3:*Object` offers what `s3:*Object*` matches).
+/// action prefixes are glob-aware (`s3:*Object` offers what `s3:*Object*` matches). With
+/// `account`, principal, resource and ARN values also offer what the account holds.
 std::vector<CompletionCandidate> completionCandidates(const CompletionSite &site,
-        const ActionCatalog &catalog = ActionCatalog::instance(), size_t limit = 500);
+        const ActionCatalog &catalog = ActionCatalog::instance(), size_t limit = 500,
+        const CompletionAccountContext *account = nullptr);
+
+/// A Sid for a statement of `effect` (`Allow`, `Deny`; anything else is left out) on the
+/// Action (or, `notAction`, NotAction) patterns `actions`, letters and digits only as AWS
+/// requires: `AllowS3GetObject`, `DenyIamAll`, `AllowAllButIam`. `servicesOnly` names the
+/// services alone (`AllowS3Ec2`), as does a list of more than three actions. Empty when there
+/// is neither an effect nor an action.
+std::string suggestedSid(std::string_view effect, const std::vector<std::string> &actions,
+        bool notAction = false, bool servicesOnly = false);
 
 /// The ARN format of a catalog resource type as a policy would start it: `${Partition}`
 /// becomes `aws`; the other variables stay for the user to fill in.

@@ -1,5 +1,6 @@
 #include "entitytabs.h"
 
+#include "model/completionaccount.h"
 #include "model/documentkey.h"
 #include "model/statementoutcome.h"
 #include "views/accountdocument.h"
@@ -52,6 +53,7 @@ EntityTabs::EntityTabs(AccountDocument &document, QWidget *parent)
     connect(&m_document, &AccountDocument::accountChanged, this, &EntityTabs::refresh);
     connect(&m_document, &AccountDocument::accountReset, this, [this] {
         // A different account: nothing open belongs to it.
+        m_completionContext.reset();
         m_preview = nullptr;
         while (count() > 0) {
             QWidget *page = widget(0);
@@ -147,8 +149,17 @@ PolicyPage *EntityTabs::showDocument(const QString &key, bool keepIt, bool asBou
             [this, page] { Q_EMIT pageChanged(page); });
     place(page, id, page->title(), keepIt);
     page->setStatementOutcomes(m_outcomes);
+    page->setCompletionAccountContext(completionContext());
     Q_EMIT pageChanged(page);
     return page;
+}
+
+std::shared_ptr<const CompletionAccountContext> EntityTabs::completionContext()
+{
+    if (!m_completionContext)
+        m_completionContext = std::make_shared<const CompletionAccountContext>(
+                completionAccountContext(m_document.account(), m_document.index().resourceNames()));
+    return m_completionContext;
 }
 
 void EntityTabs::fillDocumentPage(PolicyPage *page, const QString &key, bool asBoundary)
@@ -241,6 +252,9 @@ void EntityTabs::refresh()
 {
     // After an edit or an undo: pages show the account as it is now; those whose entity or
     // document is gone close (a page with edits not applied stays, so nothing typed is lost).
+    m_completionContext.reset();
+    for (PolicyPage *page : documentPages())
+        page->setCompletionAccountContext(completionContext());
     for (int i = count() - 1; i >= 0; --i) {
         QWidget *page = widget(i);
         const QString id = page->property(idProperty).toString();

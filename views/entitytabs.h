@@ -1,10 +1,12 @@
 #pragma once
 
+#include "model/policycompletion.h"
 #include "model/statementoutcome.h"
 
 #include <QString>
 #include <QTabWidget>
 
+#include <memory>
 #include <vector>
 
 namespace iamx {
@@ -69,11 +71,15 @@ private:
     void refresh();
     void updateTabTitle(QWidget *page);
     void fillDocumentPage(PolicyPage *page, const QString &key, bool asBoundary);
+    /// What the policy editors complete from the account (made when first needed after a
+    /// change, shared by every page).
+    std::shared_ptr<const CompletionAccountContext> completionContext();
 
     AccountDocument &m_document;
     QWidget *m_preview = nullptr;
     /// The last simulation's outcomes, given to every policy page that opens.
     std::vector<StatementOutcome> m_outcomes;
+    std::shared_ptr<const CompletionAccountContext> m_completionContext;
 };
 
 } // namespace iamx

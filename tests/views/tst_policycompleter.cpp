@@ -48,6 +48,10 @@ private slots:
     void undoTakesTheInsertionBack();
     void hoverExpandsActionPattern();
     void popupScreenshot();
+    void conditionValueRegion();
+    void principalValueFromTheAccount();
+    void policyVariableAfterDollarBrace();
+    void sidValue();
 
 private:
     /// Puts the text in the editor and the cursor at the `|` in it (which is removed).
@@ -361,6 +365,102 @@ void tst_PolicyCompleter::popupScreenshot()
                     >= m_editor->viewport()->mapToGlobal(m_editor->cursorRect().bottomLeft()).y(),
             "the popup opens below the line typed on");
     saveScreenshot(u"actions"_s);
+}
+
+void tst_PolicyCompleter::conditionValueRegion()
+{
+    setTextWithCursor(statementHead
+            + u"      \"Effect\": \"Deny\",\n      \"Action\": \"*\",\n      \"Condition\": {\n"
+              u"        \"StringNotEquals\": {\"aws:RequestedRegion\": |}\n      }\n    }\n  ]\n}"_s);
+    QTest::keyClicks(m_editor.get(), u"\""_s);
+    QTRY_VERIFY(popup()->isVisible());
+    QCOMPARE(rows().value(0), u"us-east-1"_s);
+    QCOMPARE(m_editor->completer()->model()->index(0).data(Qt::ToolTipRole).toString(),
+            u"US East (N. Virginia)"_s);
+    QTest::keyClicks(m_editor.get(), u"eu-"_s);
+    QVERIFY(rows().contains(u"eu-west-1"_s));
+    QVERIFY(rows().contains(u"eu-central-1"_s));
+    saveScreenshot(u"regions"_s);
+    QTest::keyClicks(m_editor.get(), u"w"_s);
+    QCOMPARE(rows(), (QStringList { u"eu-west-1"_s, u"eu-west-2"_s, u"eu-west-3"_s }));
+    QTest::keyClick(m_editor.get(), Qt::Key_Down);
+    QTest::keyClick(m_editor.get(), Qt::Key_Return);
+    QVERIFY(!popup()->isVisible());
+    QVERIFY2(textWithCursor().contains(u"{\"aws:RequestedRegion\": \"eu-west-2\"|}"_s),
+            qPrintable(textWithCursor()));
+}
+
+void tst_PolicyCompleter::principalValueFromTheAccount()
+{
+    auto account = std::make_shared<iamx::CompletionAccountContext>();
+    account->accountId = "111122223333";
+    account->roleArns = { "arn:aws:iam::111122223333:role/Deployer" };
+    m_editor->completer()->setAccountContext(account);
+    setTextWithCursor(statementHead
+            + u"      \"Effect\": \"Allow\",\n      \"Principal\": {\"AWS\": |},\n"
+              u"      \"Action\": \"sts:AssumeRole\"\n    }\n  ]\n}"_s);
+    QTest::keyClicks(m_editor.get(), u"\""_s);
+    QTRY_VERIFY(popup()->isVisible());
+    QCOMPARE(rows().mid(0, 3),
+            (QStringList { u"*"_s, u"arn:aws:iam::111122223333:root"_s,
+                    u"arn:aws:iam::111122223333:role/Deployer"_s }));
+    QTest::keyClicks(m_editor.get(), u"arn:aws:iam::111122223333:ro"_s);
+    QCOMPARE(rows(),
+            (QStringList { u"arn:aws:iam::111122223333:root"_s,
+                    u"arn:aws:iam::111122223333:role/Deployer"_s }));
+    saveScreenshot(u"principals"_s);
+    QTest::keyClick(m_editor.get(), Qt::Key_Down);
+    QTest::keyClick(m_editor.get(), Qt::Key_Return);
+    QVERIFY2(textWithCursor().contains(
+                     u"{\"AWS\": \"arn:aws:iam::111122223333:role/Deployer\"|},"_s),
+            qPrintable(textWithCursor()));
+    // A template of another account: its first variable is selected to be typed over.
+    setTextWithCursor(statementHead + u"      \"Principal\": {\"AWS\": \"arn:aws:sts|\"}\n"_s);
+    QTest::keyClick(m_editor.get(), Qt::Key_Space, Qt::ControlModifier);
+    QCOMPARE(rows(),
+            QStringList { u"arn:aws:sts::${Account}:assumed-role/${RoleName}/${SessionName}"_s });
+    QTest::keyClick(m_editor.get(), Qt::Key_Return);
+    QVERIFY2(textWithCursor().contains(
+                     u"\"arn:aws:sts::[${Account}]:assumed-role/${RoleName}/${SessionName}\"}"_s),
+            qPrintable(textWithCursor()));
+}
+
+void tst_PolicyCompleter::policyVariableAfterDollarBrace()
+{
+    setTextWithCursor(statementHead
+            + u"      \"Action\": \"s3:GetObject\",\n      \"Resource\": \"arn:aws:s3:::home/|\"\n"
+              u"    }\n  ]\n}"_s);
+    QTest::keyClicks(m_editor.get(), u"$"_s);
+    QVERIFY(!popup()->isVisible());
+    QTest::keyClicks(m_editor.get(), u"{"_s);
+    QTRY_VERIFY(popup()->isVisible());
+    QVERIFY(rows().contains(u"${aws:username}"_s));
+    QTest::keyClicks(m_editor.get(), u"aws:usern"_s);
+    QCOMPARE(rows(), QStringList { u"${aws:username}"_s });
+    QTest::keyClick(m_editor.get(), Qt::Key_Return);
+    QVERIFY2(textWithCursor().contains(u"\"arn:aws:s3:::home/${aws:username}|\"\n"_s),
+            qPrintable(textWithCursor()));
+    // The principal's tag: its key is selected to be typed over.
+    QTest::keyClicks(m_editor.get(), u"/${aws:PrincipalTa"_s);
+    QTRY_VERIFY(popup()->isVisible());
+    QCOMPARE(rows(), QStringList { u"${aws:PrincipalTag/tag-key}"_s });
+    QTest::keyClick(m_editor.get(), Qt::Key_Tab);
+    QVERIFY2(textWithCursor().contains(
+                     u"\"arn:aws:s3:::home/${aws:username}/${aws:PrincipalTag/[tag-key]}\"\n"_s),
+            qPrintable(textWithCursor()));
+}
+
+void tst_PolicyCompleter::sidValue()
+{
+    setTextWithCursor(statementHead
+            + u"      \"Sid\": |,\n      \"Effect\": \"Deny\",\n      \"Action\": \"iam:*\"\n"
+              u"    }\n  ]\n}"_s);
+    QTest::keyClicks(m_editor.get(), u"\""_s);
+    QTRY_VERIFY(popup()->isVisible());
+    QCOMPARE(rows(), (QStringList { u"DenyIamAll"_s, u"DenyIam"_s }));
+    QTest::keyClick(m_editor.get(), Qt::Key_Return);
+    QVERIFY2(textWithCursor().contains(u"\"Sid\": \"DenyIamAll\"|,\n"_s),
+            qPrintable(textWithCursor()));
 }
 
 QTEST_MAIN(tst_PolicyCompleter)

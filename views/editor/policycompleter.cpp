@@ -156,13 +156,21 @@ bool PolicyCompleter::complete()
     return true;
 }
 
+void PolicyCompleter::setAccountContext(std::shared_ptr<const CompletionAccountContext> context)
+{
+    m_accountContext = std::move(context);
+    if (isPopupVisible())
+        refresh();
+}
+
 void PolicyCompleter::refresh()
 {
     const QString text = m_editor->toPlainText();
     const std::string utf8 = toStdString(text);
     m_site = completionSiteAt(utf8, byteOffsetOf(text, m_editor->textCursor().position()));
     m_startPosition = positionOf(utf8, m_site.replaceStart);
-    m_model->setCandidates(completionCandidates(m_site));
+    m_model->setCandidates(
+            completionCandidates(m_site, ActionCatalog::instance(), 500, m_accountContext.get()));
     if (m_model->rowCount() == 0) {
         hidePopup();
         return;
@@ -220,14 +228,18 @@ void PolicyCompleter::insert(const CompletionCandidate &candidate)
     const int end = positionOf(utf8, m_site.replaceEnd);
     const QString value = toQString(candidate.text);
     const bool keepInside = candidate.kind == CandidateKind::Service;
+    // A variable goes into the string being typed: its quotes are the string's business.
+    const bool inString = m_site.context == CompletionContext::PolicyVariable;
 
     m_busy = true;
     QTextCursor cursor(m_editor->document());
     cursor.beginEditBlock();
     cursor.setPosition(start);
     cursor.setPosition(end, QTextCursor::KeepAnchor);
-    const int valueStart = start + (m_site.quoted ? 0 : 1);
-    if (m_site.quoted) {
+    const int valueStart = start + (m_site.quoted || inString ? 0 : 1);
+    if (inString) {
+        cursor.insertText(value);
+    } else if (m_site.quoted) {
         cursor.insertText(value);
         if (m_site.closed)
             cursor.movePosition(QTextCursor::NextCharacter);
@@ -244,14 +256,25 @@ void PolicyCompleter::insert(const CompletionCandidate &candidate)
     cursor.endEditBlock();
 
     // Where the typing goes on: in the string for a service, over the first variable of a
-    // template, else after what was inserted.
-    const qsizetype variable = value.indexOf(u"${"_s);
-    const qsizetype variableEnd = variable < 0 ? -1 : value.indexOf(u'}', variable);
+    // template or the tag key of a variable, else after what was inserted.
+    qsizetype selectFrom = -1;
+    qsizetype selectTo = -1;
+    if (candidate.kind == CandidateKind::Variable) {
+        if (const qsizetype slash = value.indexOf(u'/'); slash > 0) {
+            selectFrom = slash + 1;
+            selectTo = value.size() - 1; // before the `}`
+        }
+    } else if (const qsizetype variable = value.indexOf(u"${"_s); variable >= 0) {
+        if (const qsizetype variableEnd = value.indexOf(u'}', variable); variableEnd > 0) {
+            selectFrom = variable;
+            selectTo = variableEnd + 1;
+        }
+    }
     if (keepInside) {
         cursor.setPosition(valueStart + int(value.size()));
-    } else if (variableEnd > 0) {
-        cursor.setPosition(valueStart + int(variable));
-        cursor.setPosition(valueStart + int(variableEnd) + 1, QTextCursor::KeepAnchor);
+    } else if (selectFrom >= 0) {
+        cursor.setPosition(valueStart + int(selectFrom));
+        cursor.setPosition(valueStart + int(selectTo), QTextCursor::KeepAnchor);
     }
     m_editor->setTextCursor(cursor);
     m_busy = false;
@@ -310,14 +333,18 @@ bool PolicyCompleter::handleKey(QKeyEvent *event)
         }
     }
     const bool quote = event->text() == u"\""_s;
-    if (!visible && !quote)
+    const bool brace = event->text() == u"{"_s;
+    if (!visible && !quote && !brace)
         return false;
     // Let the editor take the key first, then follow the text it leaves.
     m_busy = true;
     static_cast<QObject *>(m_editor)->event(event);
     m_busy = false;
     refresh();
-    if (m_model->rowCount() > 0 && (visible || (m_site.quoted && m_site.prefix.empty())))
+    const bool opens = (quote && m_site.quoted && m_site.prefix.empty())
+            || (brace && m_site.context == CompletionContext::PolicyVariable
+                    && m_site.prefix == "${");
+    if (m_model->rowCount() > 0 && (visible || opens))
         showPopup(); // fits the popup to the rows left
     return true;
 }

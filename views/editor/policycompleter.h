@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <string>
 
 class QKeyEvent;
@@ -18,13 +19,15 @@ class CompletionModel;
 
 /// Completion for a policy editor (issue #5, "Completion"): a popup list of what fits at the
 /// cursor (element names, Effect values, actions with their access level, ARN templates of
-/// the statement's actions, condition operators, condition keys with their types), from
-/// completionSiteAt() and completionCandidates().
+/// the statement's actions, condition operators, condition keys with their types, condition
+/// values, principals, a Sid, policy variables), from completionSiteAt() and
+/// completionCandidates(), with the account set by setAccountContext().
 ///
-/// It opens by itself when a quote is typed where a key or a value with candidates goes, and
-/// on Ctrl+Space; typing on filters it, Up/Down/PageUp/PageDown move in it, Return or Tab
-/// insert the current candidate (replacing what was typed, adding the quotes that are
-/// missing, `": "` after a key; a `${Variable}` of a template is selected to be typed over),
+/// It opens by itself when a quote is typed where a key or a value with candidates goes, when
+/// `${` is typed in a Resource or condition value, and on Ctrl+Space; typing on filters it,
+/// Up/Down/PageUp/PageDown move in it, Return or Tab insert the current candidate (replacing
+/// what was typed, adding the quotes that are missing, `": "` after a key; a `${Variable}` of
+/// a template is selected to be typed over, as is the tag key of `${aws:PrincipalTag/…}`),
 /// Escape closes it. A service (`s3:`) keeps it open for the service's actions.
 ///
 /// The popup does not take the focus: keys stay with the editor, whose events the completer
@@ -52,6 +55,12 @@ public:
     /// Inserts the popup's current candidate as Return does. False when there is none.
     bool acceptCurrent();
 
+    /// What the account open in the window offers: its principals, providers and resources
+    /// (completionAccountContext()). Null (the default): none. Shared, as every editor of the
+    /// window offers the same; replace it when the account changes.
+    void setAccountContext(std::shared_ptr<const CompletionAccountContext> context);
+    const CompletionAccountContext *accountContext() const { return m_accountContext.get(); }
+
     /// What hovering over document position `position` shows: the expansion of the action
     /// pattern there (describeActionPattern()); empty elsewhere.
     QString toolTipAt(int position) const;
@@ -71,6 +80,7 @@ private:
     QListView *m_popup;
     QStyledItemDelegate *m_delegate;
     CompletionSite m_site;
+    std::shared_ptr<const CompletionAccountContext> m_accountContext;
     int m_startPosition = 0; ///< the document position of m_site.replaceStart
     bool m_busy = false; ///< inserting, or passing a key on: the cursor moves are ours
 };

@@ -2,6 +2,7 @@
 
 #include "model/documentkey.h"
 #include "views/editor/findbar.h"
+#include "views/editor/policycompleter.h"
 #include "views/editor/policyeditor.h"
 #include "views/qtconvert.h"
 
@@ -186,6 +187,12 @@ void PolicyPage::setStatementOutcomes(const std::vector<StatementOutcome> &outco
                 [&](const StatementOutcome &outcome) { return outcome.document == *key; });
     }
     m_editor->setStatementOutcomes(mine);
+}
+
+void PolicyPage::setCompletionAccountContext(
+        std::shared_ptr<const CompletionAccountContext> context)
+{
+    m_editor->completer()->setAccountContext(std::move(context));
 }
 
 void PolicyPage::clearStatementOutcomes()

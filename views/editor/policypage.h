@@ -1,11 +1,13 @@
 #pragma once
 
+#include "model/policycompletion.h"
 #include "model/policyparser.h"
 #include "model/statementoutcome.h"
 
 #include <QString>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QAction;
@@ -75,6 +77,10 @@ public:
     /// saw the baseline, not the text being edited.
     void setStatementOutcomes(const std::vector<StatementOutcome> &outcomes);
     void clearStatementOutcomes();
+
+    /// What completion offers from the account open in the window (its principals,
+    /// providers and resources); see PolicyCompleter::setAccountContext().
+    void setCompletionAccountContext(std::shared_ptr<const CompletionAccountContext> context);
 
     /// See PolicyEditor::scrollToStatement() and PolicyEditor::moveToLocation().
     bool scrollToStatement(int index);
