@@ -85,6 +85,12 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", S,
                 "a Deny whose tag condition "
                 "a service never sets" },
+        // Privilege escalation (validateescalation.cpp) and NotAction tag keys.
+        { "PRIVILEGE_ESCALATION", S, "the Allows together complete a privilege escalation path" },
+        { "RESOURCE_POLICY_PRIVILEGE_ESCALATION", S,
+                "a Deny undone by the service's permissions-management actions" },
+        { "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", S,
+                "a NotAction Deny whose tag condition services never set" },
 
         // Works, but not as written.
         { "MISSING_VERSION", W, "no Version" },
@@ -136,6 +142,9 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA", W, "over 2,048 characters" },
         { "POLICY_SIZE_EXCEEDS_SCP_QUOTA", W, "over 5,120 characters" },
         { "POLICY_SIZE_EXCEEDS_RCP_QUOTA", W, "over 5,120 characters" },
+        // Credentials and permissions management on * (validateescalation.cpp).
+        { "CREDENTIALS_EXPOSURE", W, "an action whose response holds credentials" },
+        { "PERMISSIONS_MANAGEMENT_ACTIONS", W, "permissions-management actions on Resource *" },
 
         // Simpler to write.
         { "EMPTY_ARRAY_ACTION", G, "Action: []" },
@@ -154,6 +163,8 @@ constexpr auto checks = std::to_array<ValidationCheck>({
                 "an Allow whose tag "
                 "condition a service never "
                 "sets" },
+        { "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", G,
+                "a NotAction Allow whose tag condition services never set" },
 });
 
 } // namespace
