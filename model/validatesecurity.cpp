@@ -1,6 +1,7 @@
 // The validator's checks of statements that work but grant too much: Allow with NotAction or
 // NotResource, iam:PassRole and iam:CreateServiceLinkedRole on every resource, public and
-// unrestricted service principals, and GitHub OIDC trust without a repository condition.
+// unrestricted service principals, GitHub OIDC trust without a repository condition, and
+// NotAction statements whose tag condition many services never set.
 
 #include "model/casefold.h"
 #include "model/validationcontext.h"
@@ -116,10 +117,96 @@ bool namesGitHub(const json::Value &federated)
             && std::any_of(federated.items.begin(), federated.items.end(), isGitHub);
 }
 
+bool isTagKey(std::string_view key)
+{
+    const auto startsWith = [key](std::string_view prefix) {
+        return key.size() >= prefix.size()
+                && asciiEqualsIgnoreCase(key.substr(0, prefix.size()), prefix);
+    };
+    return startsWith("aws:RequestTag/") || startsWith("aws:ResourceTag/")
+            || asciiEqualsIgnoreCase(key, "aws:TagKeys");
+}
+
+// The documented services with an action that statement `s`'s NotAction leaves, none of whose
+// left actions supports the tag key `key`.
+std::vector<std::string_view> servicesIgnoringKey(
+        const Context &context, size_t s, std::string_view key)
+{
+    const auto &expansions = context.expansions[s];
+    const auto excluded = [&](const CatalogAction *action) {
+        return std::any_of(expansions.begin(), expansions.end(), [action](const Expansion &e) {
+            return e.all || std::binary_search(e.actions.begin(), e.actions.end(), action);
+        });
+    };
+    std::vector<std::string_view> ignoring;
+    for (const CatalogService &service : context.catalog.services()) {
+        if (service.undocumented)
+            continue;
+        bool left = false;
+        bool supported = false;
+        for (const CatalogAction &action : service.actions) {
+            if (excluded(&action))
+                continue;
+            left = true;
+            if (context.catalog.actionSupportsConditionKey(action, key)) {
+                supported = true;
+                break;
+            }
+        }
+        if (left && !supported)
+            ignoring.push_back(service.prefix);
+    }
+    return ignoring;
+}
+
+// The NotAction variants of the *_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE checks
+// (validateconditions.cpp makes the Action ones): NotAction leaves whole services whose
+// actions never carry the tag key, so for them the condition works on a missing key.
+void checkNotActionTagKeys(Context &context, size_t s)
+{
+    const StatementNode &statement = context.statements[s];
+    if (!statement.action || !statement.notAction || statement.conditions.empty()
+            || (!statement.isAllow() && !statement.isDeny()))
+        return;
+    for (const ConditionEntry &condition : statement.conditions) {
+        const std::string &key = condition.key->key;
+        const CatalogConditionKey *known = context.catalog.findConditionKey(key);
+        if (!condition.op || !known || !known->global || !isTagKey(key))
+            continue;
+        const auto ignoring = servicesIgnoringKey(context, s, key);
+        if (ignoring.empty())
+            continue;
+        std::string services;
+        for (size_t i = 0; i < ignoring.size() && i < 3; ++i)
+            services += (i ? ", " : "") + std::string(ignoring[i]);
+        if (ignoring.size() > 3)
+            services += " and " + std::to_string(ignoring.size() - 3) + " more";
+        const std::string subject = "NotAction leaves actions of " + std::to_string(ignoring.size())
+                + (ignoring.size() == 1 ? " service (" : " services (") + services
+                + ") none of which supports \"" + key + "\"";
+        if (statement.isDeny())
+            context.reportKey("DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    condition.pointer,
+                    subject
+                            + ": for them the key is absent, so this Deny may never apply; "
+                              "list the actions to deny in Action, with a key they support",
+                    *condition.key);
+        else
+            context.reportKey("ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    condition.pointer,
+                    subject
+                            + ": for them the condition does not work as written; list the "
+                              "actions to allow in Action instead",
+                    *condition.key);
+    }
+}
+
 } // namespace
 
 void checkSecurity(Context &context)
 {
+    for (size_t s = 0; s < context.statements.size(); ++s)
+        checkNotActionTagKeys(context, s);
     const bool resourcePolicy = context.type == ValidationPolicyType::Resource
             || context.type == ValidationPolicyType::Trust;
     // SCPs, RCPs and boundaries grant nothing themselves: what they allow is only a ceiling.

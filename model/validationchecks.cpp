@@ -109,6 +109,12 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "MISSING_PAIRED_CONDITION_KEYS", S,
                 "aws:VpcSourceIp without aws:SourceVpc, and the like" },
         { "BAD_PATTERN_FOR_MFA", S, "an MFA test an absent aws:MultiFactorAuthPresent defeats" },
+        // Privilege escalation (validateescalation.cpp) and NotAction tag keys.
+        { "PRIVILEGE_ESCALATION", S, "the Allows together complete a privilege escalation path" },
+        { "RESOURCE_POLICY_PRIVILEGE_ESCALATION", S,
+                "a Deny undone by the service's permissions-management actions" },
+        { "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", S,
+                "a NotAction Deny whose tag condition services never set" },
 
         // Works, but not as written.
         { "MISSING_VERSION", W, "no Version" },
@@ -167,6 +173,9 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "DEPRECATED_GLOBAL_CONDITION_KEY", W, "a deprecated global key (aws:ARN)" },
         { "MISSING_ACTION_FOR_CONDITION_KEY", W,
                 "a key only one action sets, without that action" },
+        // Credentials and permissions management on * (validateescalation.cpp).
+        { "CREDENTIALS_EXPOSURE", W, "an action whose response holds credentials" },
+        { "PERMISSIONS_MANAGEMENT_ACTIONS", W, "permissions-management actions on Resource *" },
 
         // Simpler to write.
         { "EMPTY_ARRAY_ACTION", G, "Action: []" },
@@ -198,6 +207,8 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "EMPTY_ARRAY_CONDITION_IFEXISTS", G, "an empty value list under ...IfExists" },
         { "EMPTY_ARRAY_CONDITION_FORALLVALUES", G, "an empty value list under ForAllValues" },
         { "EMPTY_ARRAY_CONDITION_FORANYVALUE", G, "an empty value list under ForAnyValue" },
+        { "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", G,
+                "a NotAction Allow whose tag condition services never set" },
 });
 
 } // namespace

@@ -229,8 +229,10 @@ case('RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', S,
      type='resource')
 
 # Too permissive.
+# What an Allow NotAction on * also grants (validateescalation.cpp).
+NOTACTION_GRANTS = ['PRIVILEGE_ESCALATION', 'CREDENTIALS_EXPOSURE', 'PERMISSIONS_MANAGEMENT_ACTIONS']
 case('ALLOW_WITH_NOT_ACTION', S, policy(st(ALLOW + '"NotAction": "iam:*", "Resource": "*"')),
-     '"NotAction"')
+     '"NotAction"', also=NOTACTION_GRANTS)
 case('ALLOW_WITH_NOT_RESOURCE', S,
      policy(st(ALLOW + '"Action": "s3:GetObject", "NotResource": "arn:aws:s3:::secret/*"')),
      '"NotResource"')
@@ -239,24 +241,28 @@ for prefix, action, pattern, key in [('PASS_ROLE', 'iam:PassRole', 'iam:Pass*', 
                                       'iam:CreateService*', 'iam:AWSServiceName')]:
     sev = S if prefix == 'PASS_ROLE' else W
     other = 'CREATE_SLR' if prefix == 'PASS_ROLE' else 'PASS_ROLE'
+    # iam:CreateService* also matches iam:CreateServiceSpecificCredential.
+    star = ['CREDENTIALS_EXPOSURE'] if prefix == 'CREATE_SLR' else []
     role = '"arn:aws:iam::111122223333:role/admin"'
     case(prefix + '_WITH_STAR_IN_RESOURCE', sev,
          policy(st(ALLOW + '"Action": "' + action + '", "Resource": "*"')), '"' + action + '"')
     case(prefix + '_WITH_STAR_IN_ACTION_AND_RESOURCE', sev,
-         policy(st(ALLOW + '"Action": "' + pattern + '", "Resource": "*"')), '"' + pattern + '"')
+         policy(st(ALLOW + '"Action": "' + pattern + '", "Resource": "*"')), '"' + pattern + '"',
+         also=star)
     case(prefix + '_WITH_STAR_IN_RESOURCE_AND_NOTACTION', sev,
          policy(st(ALLOW + '"NotAction": "s3:*", "Resource": "*"')), '"s3:*"',
-         also=['ALLOW_WITH_NOT_ACTION', other + '_WITH_STAR_IN_RESOURCE_AND_NOTACTION'])
+         also=['ALLOW_WITH_NOT_ACTION', other + '_WITH_STAR_IN_RESOURCE_AND_NOTACTION']
+         + NOTACTION_GRANTS)
     case(prefix + '_WITH_NOTRESOURCE', sev,
          policy(st(ALLOW + '"Action": "' + action + '", "NotResource": ' + role)), '"' + action + '"',
          also=['ALLOW_WITH_NOT_RESOURCE'])
     case(prefix + '_WITH_STAR_IN_ACTION_AND_NOTRESOURCE', sev,
          policy(st(ALLOW + '"Action": "' + pattern + '", "NotResource": ' + role)),
-         '"' + pattern + '"', also=['ALLOW_WITH_NOT_RESOURCE'])
+         '"' + pattern + '"', also=['ALLOW_WITH_NOT_RESOURCE'] + star)
     case(prefix + '_WITH_NOTACTION_AND_NOTRESOURCE', sev,
          policy(st(ALLOW + '"NotAction": "s3:*", "NotResource": ' + role)), '"s3:*"',
          also=['ALLOW_WITH_NOT_ACTION', 'ALLOW_WITH_NOT_RESOURCE',
-               other + '_WITH_NOTACTION_AND_NOTRESOURCE'])
+               other + '_WITH_NOTACTION_AND_NOTRESOURCE'] + NOTACTION_GRANTS)
     # A condition on the service it is passed to or created for keeps the finding away.
     case('NO_FINDING', '', policy(st(ALLOW + '"Action": "' + action + '", "Resource": "*", '
                                      '"Condition": {"StringEquals": {"' + key + '": "ec2.amazonaws.com"}}')),
@@ -480,6 +486,65 @@ case('NO_FINDING', '', policy(st(ALLOW + '"Principal": ' + SVC('cloudtrail.amazo
 
 
 # Privilege escalation and credential exposure (validateescalation.cpp).
+ADMIN_ROLE = '"arn:aws:iam::111122223333:role/admin"'
+PASS_ADMIN = st(ALLOW + '"Action": "iam:PassRole", "Resource": ' + ADMIN_ROLE)
+PASS_ANY = st(ALLOW + '"Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/*"')
+RUN = st(ALLOW + '"Action": "ec2:RunInstances", "Resource": "*"')
+# A path completed across statements: reported where its first action is granted.
+case('PRIVILEGE_ESCALATION', S, policy(PASS_ANY, RUN), '"iam:PassRole"',
+     also=['PASS_ROLE_WITH_STAR_IN_RESOURCE'])
+# Passing one named role, or only to another service, reaches no more than that role.
+case('NO_FINDING', '', policy(PASS_ADMIN, RUN), '')
+case('NO_FINDING', '', policy(st(ALLOW + '"Action": "iam:PassRole", "Resource": "*", "Condition": '
+                                 '{"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}'),
+                              RUN), '')
+case('PRIVILEGE_ESCALATION', S, policy(st(ALLOW + '"Action": ["iam:GetPolicy", '
+                                          '"iam:CreatePolicyVersion"], "Resource": '
+                                          '"arn:aws:iam::111122223333:policy/*"')),
+     '"iam:CreatePolicyVersion"')
+# A wildcard completes it; a Deny with a condition does not take it away.
+case('PRIVILEGE_ESCALATION', S, policy(st(ALLOW + '"Action": ["s3:GetObject", "iam:Attach*"], '
+                                          '"Resource": "arn:aws:iam::111122223333:user/*"'),
+                                       st(DENY + '"Action": "iam:AttachUserPolicy", "Resource": "*", '
+                                          '"Condition": {"Bool": {"aws:MultiFactorAuthPresent": '
+                                          '"false"}}')),
+     '"iam:Attach*"', also=['RESOURCE_POLICY_PRIVILEGE_ESCALATION'])
+# One action of the path denied on every resource: no path.
+case('NO_FINDING', '', policy(PASS_ANY, RUN, st(DENY + '"Action": "ec2:Run*", "Resource": "*"')), '',
+     also=['PASS_ROLE_WITH_STAR_IN_RESOURCE'])
+# Read-only IAM; an access key or password for oneself only.
+case('NO_FINDING', '', policy(st(ALLOW + '"Action": ["iam:Get*", "iam:List*"], "Resource": "*"')), '')
+case('NO_FINDING', '', policy(st(ALLOW + '"Action": ["iam:CreateAccessKey", "iam:UpdateLoginProfile"], '
+                                 '"Resource": "arn:aws:iam::*:user/${aws:username}"')), '')
+# Boundaries and SCPs only cap; a trust policy's AssumeRole is its purpose.
+case('NO_FINDING', '', policy(st(ALLOW + '"Action": "*", "Resource": "*"')), '',
+     type='permissionsBoundary')
+case('CREDENTIALS_EXPOSURE', W, policy(st(ALLOW + '"Action": ["ecr:GetAuthorizationToken", '
+                                          '"ecr:BatchGetImage"], "Resource": "*"')),
+     '"ecr:GetAuthorizationToken"')
+case('CREDENTIALS_EXPOSURE', W, policy(st(ALLOW + '"Action": "sts:Get*", "Resource": "*"')),
+     '"sts:Get*"')
+case('PERMISSIONS_MANAGEMENT_ACTIONS', W,
+     policy(st(ALLOW + '"Action": ["s3:GetObject", "s3:PutBucketPolicy"], "Resource": "*"')),
+     '"s3:PutBucketPolicy"')
+# On named buckets it is no finding.
+case('NO_FINDING', '', policy(st(ALLOW + '"Action": "s3:PutBucketPolicy", '
+                                 '"Resource": "arn:aws:s3:::reports"')), '')
+case('RESOURCE_POLICY_PRIVILEGE_ESCALATION', S,
+     policy(st(DENY + '"Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::reports/*"'),
+            st(ALLOW + '"Action": ["s3:GetObject", "s3:PutBucketPolicy"], '
+               '"Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]')),
+     '"s3:PutBucketPolicy"')
+case('DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', S,
+     policy(st(DENY + '"NotAction": "s3:GetObject", "Resource": "*", "Condition": '
+               '{"StringNotEquals": {"aws:ResourceTag/team": "red"}}')),
+     '"aws:ResourceTag/team"')
+case('ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', G,
+     policy(st(ALLOW + '"NotAction": ["iam:*", "sts:*", "ssm:*", "ec2-instance-connect:*", '
+               '"lambda:*", "glue:*", "codebuild:*", "sagemaker:*"], "Resource": '
+               '"arn:aws:s3:::reports", "Condition": {"StringEquals": {"aws:ResourceTag/team": '
+               '"red"}}')),
+     '"aws:ResourceTag/team"', also=['ALLOW_WITH_NOT_ACTION', 'CREDENTIALS_EXPOSURE'])
 
 
 # Policies that must stay clean.
