@@ -177,6 +177,8 @@ std::vector<Diagnostic> validateAccountDocuments(const Account &account)
         const PolicyParseOptions parse = parseOptionsFor(key, asBoundary);
         ValidationOptions options;
         options.type = validationPolicyType(parse.type, parse.resourceKind);
+        if (key.kind == DocumentKey::Kind::Resource)
+            options.resourceArn = key.owner;
         for (Diagnostic d : validatePolicy(document.text(), options)) {
             d.message = documentTitle(account, key) + ": " + d.message;
             d.pointer = pointer + d.pointer;

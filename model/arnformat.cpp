@@ -181,4 +181,10 @@ bool resourceMatchesArnFormat(std::string_view resource, std::string_view format
     return segmentsIntersect((*resourceParts)[5], (*formatParts)[5], false);
 }
 
+bool resourcePartMatchesArnFormat(std::string_view resourcePart, std::string_view format)
+{
+    const auto formatParts = segments(format, false);
+    return formatParts && segmentsIntersect(resourcePart, (*formatParts)[5], false);
+}
+
 } // namespace iamx

@@ -23,4 +23,10 @@ namespace iamx {
 /// (resource length x format length) bits.
 bool resourceMatchesArnFormat(std::string_view resource, std::string_view format);
 
+/// True when some text matches both `resourcePart`, the resource part of a policy pattern
+/// (what follows its fifth colon, with the same wildcards and variables as above), and the
+/// resource part of the catalog ARN format `format`; the other components are not compared.
+/// For telling which resource types of a service an ARN can name.
+bool resourcePartMatchesArnFormat(std::string_view resourcePart, std::string_view format);
+
 } // namespace iamx

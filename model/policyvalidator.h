@@ -42,6 +42,10 @@ struct ValidationOptions
 {
     ValidationPolicyType type = ValidationPolicyType::Identity;
     std::string file; ///< copied into every finding's location
+    /// For a Resource policy: the ARN of the resource it is attached to (`arn:aws:s3:::b`), which
+    /// names the service whose actions and resources it may hold. Empty: unknown, inferred
+    /// from the statements' Resource entries when they all name one service.
+    std::string resourceArn {};
 };
 
 /// Validates one policy document. Findings are sorted by position (then severity, then code),

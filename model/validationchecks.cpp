@@ -74,6 +74,14 @@ constexpr auto checks = std::to_array<ValidationCheck>({
                 "a principal key a service principal's request never has" },
         { "MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY", E,
                 "Roles Anywhere trust without AssumeRole, TagSession, SetSourceIdentity" },
+        // ARN components and resource-policy services (validatearns.cpp).
+        { "INVALID_PARTITION", E, "an ARN partition AWS does not have" },
+        { "INVALID_ARN_SERVICE_CASE", E, "an ARN service with upper-case letters" },
+        { "INVALID_ARN_REGION", E, "an ARN region that is not a region code" },
+        { "INVALID_ARN_ACCOUNT", E, "an ARN account that is not 12 digits" },
+        { "UNSUPPORTED_ACTION_IN_POLICY", E, "another service's action in a resource policy" },
+        { "UNSUPPORTED_RESOURCE_ARN_IN_POLICY", E,
+                "another service's resource in a resource policy" },
 
         // Too permissive.
         { "ALLOW_WITH_NOT_PRINCIPAL", S, "Allow with NotPrincipal" },
@@ -150,6 +158,12 @@ constexpr auto checks = std::to_array<ValidationCheck>({
                 "a trust action other than sts:AssumeRole..." },
         { "SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED", W,
                 "a GitHub sub condition with a wildcard in the repository or branch" },
+        // ARN components (validatearns.cpp): AWS ships such ARNs, or our lists may lag AWS's.
+        { "INVALID_REGION", W, "an ARN region AWS does not have" },
+        { "MISSING_ARN_REGION", W, "an ARN without the region its resource type needs" },
+        { "ARN_REGION_NOT_ALLOWED", W, "a region in an ARN of a global resource" },
+        { "ARN_ACCOUNT_NOT_ALLOWED", W, "an account in an ARN whose resource type has none" },
+        { "INVALID_ARN_RESOURCE", W, "an ARN resource part no resource type of its service has" },
         { "CREATE_SLR_WITH_STAR_IN_RESOURCE", W, "iam:CreateServiceLinkedRole on Resource *" },
         { "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE", W,
                 "a wildcard action covering "
@@ -195,6 +209,11 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "CONFIRM_AUDIENCE_CLAIM_TYPE", G, "an OIDC aud key with ForAllValues/ForAnyValue" },
         { "REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY", G,
                 "a trust principal named twice, or a role session beside its role" },
+        // Resource breadth and resource-policy keys (validatearns.cpp).
+        { "RESOURCE_STAR", G, "Resource * where every action takes ARNs" },
+        { "RESOURCE_EFFECTIVELY_STAR", G, "an ARN pattern matching every resource of its actions" },
+        { "IRRELEVANT_CONDITION_KEY_IN_POLICY", G,
+                "a resource-owner key in a resource or trust policy" },
         { "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", G,
                 "an Allow whose tag "
                 "condition a service never "

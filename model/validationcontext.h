@@ -81,6 +81,8 @@ public:
     ValidationPolicyType type;
     const ActionCatalog &catalog;
     bool variablesEnabled = false; ///< Version 2012-10-17
+    /// ValidationOptions::resourceArn: the resource a Resource policy is attached to, or empty.
+    std::string_view resourceArn;
     std::vector<StatementNode> statements;
     /// Per statement, per action entry: its expansion (checkActions fills it).
     std::vector<std::vector<Expansion>> expansions;
@@ -152,6 +154,9 @@ void checkPolicyType(Context &context);
 void checkRedundantStatements(Context &context);
 /// ARN components (partition, region, account, resource) and what a resource policy may hold.
 void checkArns(Context &context);
+/// A Resource policy's actions, resources and condition keys against the service of the
+/// resource it is attached to (validateresourceservice.cpp; checkArns calls it).
+void checkResourcePolicyService(Context &context);
 /// Condition values a key's format rules out, and conditions that never do what they seem to.
 void checkConditionValues(Context &context);
 /// True when checkConditionValues() reports the name of condition key `key` itself (a tag key

@@ -13,7 +13,7 @@ namespace iamx::cli {
 namespace {
 
 constexpr const char *validateHelp =
-        R"(Usage: iamx validate [--policy-type T] [--json] FILE...
+        R"(Usage: iamx validate [--policy-type T] [--resource-arn ARN] [--json] FILE...
        iamx validate --account FILE [--account FILE...] [--json]
 
 Validates IAM policy documents the way IAM Access Analyzer does, offline: grammar, actions,
@@ -22,6 +22,10 @@ resources and condition keys against the built-in AWS catalog, and checks of wha
 
 T is what the policies are attached as: identity (the default), resource, trust,
 permissionsBoundary, session, scp or rcp. '-' reads standard input.
+
+--resource-arn ARN names the resource a resource policy is attached to (implies
+--policy-type resource): its actions and resources must then be of that resource's service.
+Without it, the service is the one all the policy's Resource entries name, if they agree.
 
 Prints one line per finding, FILE:LINE:COLUMN: severity: message [CODE], with severity one
 of error, security-warning, warning, suggestion. With --json, prints one line per file:
@@ -105,7 +109,9 @@ int validateAccount(const Arguments &arguments, std::ostream &out, std::ostream 
 int runValidate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
     const auto arguments = parseArguments("validate", args,
-            { { "--policy-type", true }, { "--json" }, { "--account", true } }, err);
+            { { "--policy-type", true }, { "--resource-arn", true }, { "--json" },
+                    { "--account", true } },
+            err);
     if (!arguments)
         return ExitUsage;
     if (arguments->help) {
@@ -122,6 +128,20 @@ int runValidate(const std::vector<std::string> &args, std::ostream &out, std::os
             return ExitUsage;
         }
         options.type = *parsed;
+    }
+    if (const auto arn = arguments->value("--resource-arn")) {
+        if (arguments->has("--policy-type") && options.type != ValidationPolicyType::Resource) {
+            err << "iamx validate: --resource-arn is for resource policies; give no other "
+                   "--policy-type (see 'iamx validate --help')\n";
+            return ExitUsage;
+        }
+        if (arguments->has("--account")) {
+            err << "iamx validate: --account knows the ARN of each resource; give no "
+                   "--resource-arn (see 'iamx validate --help')\n";
+            return ExitUsage;
+        }
+        options.type = ValidationPolicyType::Resource;
+        options.resourceArn = *arn;
     }
     if (arguments->has("--account"))
         return validateAccount(*arguments, out, err);

@@ -119,6 +119,50 @@ function keyType(text, where) {
     return text;
 }
 
+// API Gateway's two references (Management for REST APIs, Management V2 for HTTP and WebSocket
+// APIs) share the prefix `apigateway` and the action names GET, DELETE, PATCH, POST and PUT.
+// iam-data keeps both services' resource types under the one prefix but only the first
+// reference's version of those five actions, so V2's types (`/apis`, `/apis/*/routes`...)
+// were named by no action and every policy naming them got a false RESOURCE_MISMATCH. These
+// are the V2 actions' resource types as the Service Authorization Reference lists them
+// ("Actions defined by Amazon API Gateway Management V2"); they are added to the actions.
+const apiGatewayV2ResourceTypes = {
+    DELETE: ['AccessLogSettings', 'Api', 'ApiMapping', 'Authorizer', 'AuthorizersCache', 'Cors',
+        'Deployment', 'Integration', 'IntegrationResponse', 'Model', 'Route',
+        'RouteRequestParameter', 'RouteResponse', 'RouteSettings', 'Stage', 'VpcLink'],
+    GET: ['Api', 'ApiMapping', 'ApiMappings', 'Apis', 'Authorizer', 'Authorizers', 'Deployment',
+        'Deployments', 'ExportedAPI', 'Integration', 'IntegrationResponse',
+        'IntegrationResponses', 'Integrations', 'Model', 'Models', 'ModelTemplate', 'Route',
+        'RouteResponse', 'RouteResponses', 'Routes', 'Stage', 'Stages', 'VpcLink', 'VpcLinks'],
+    PATCH: ['Api', 'ApiMapping', 'Authorizer', 'Deployment', 'Integration', 'IntegrationResponse',
+        'Model', 'Route', 'RouteResponse', 'Stage', 'VpcLink'],
+    POST: ['ApiMappings', 'Apis', 'Authorizers', 'Deployments', 'IntegrationResponses',
+        'Integrations', 'Models', 'RouteResponses', 'Routes', 'Stages', 'VpcLinks'],
+    PUT: ['Apis'],
+};
+
+function mergeApiGatewayV2(services) {
+    const service = services.get('apigateway');
+    if (!service) fail('apigateway: service missing');
+    for (const [actionName, typeNames] of Object.entries(apiGatewayV2ResourceTypes)) {
+        const action = service.actions.get(actionName.toLowerCase());
+        if (!action) fail(`apigateway:${actionName}: action missing`);
+        for (const typeName of typeNames) {
+            const type = service.resourceTypes.get(typeName.toLowerCase());
+            if (!type) fail(`apigateway: V2 resource type ${typeName} missing`);
+            if (!action.resourceTypes.some((rt) => rt.name.toLowerCase() === typeName.toLowerCase()))
+                action.resourceTypes.push({ name: type.name, required: false, keys: [] });
+        }
+        action.resourceTypes.sort((a, b) => byLowercase(a.name, b.name));
+    }
+    // Should iam-data change how it merges the two, fail rather than drop types silently.
+    const named = new Set();
+    for (const action of service.actions.values())
+        for (const rt of action.resourceTypes) named.add(rt.name.toLowerCase());
+    const orphans = [...service.resourceTypes.keys()].filter((name) => !named.has(name));
+    if (orphans.length) fail(`apigateway: resource types no action names: ${orphans.join(', ')}`);
+}
+
 function buildCatalog(iamData, managedPolicies) {
     const data = join(iamData, 'data');
     const serviceNames = readJson(join(data, 'serviceNames.json'));
@@ -169,6 +213,7 @@ function buildCatalog(iamData, managedPolicies) {
         }
         services.set(prefix.toLowerCase(), service);
     }
+    mergeApiGatewayV2(services);
 
     const require = createRequire(import.meta.url);
     const { globalConditionKeys } = require(join(iamData, 'dist/cjs/globalConditionKeys.js'));

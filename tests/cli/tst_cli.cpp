@@ -338,6 +338,16 @@ void tst_Cli::validate_data()
     QTest::newRow("validate --policy-type=scp --json")
             << Args { "validate", "--policy-type=scp", "--json", "validate-clean.json" }
             << std::string("validate-scp-json") << 0 << none;
+    QTest::newRow("validate --resource-arn: a bucket policy")
+            << Args { "validate", "validate-bucket.json", "--resource-arn", "arn:aws:s3:::acme" }
+            << std::string("validate-bucket") << 1 << none;
+    QTest::newRow("validate: a bucket policy, its service inferred")
+            << Args { "validate", "--policy-type", "resource", "validate-bucket.json" }
+            << std::string("validate-bucket-inferred") << 0 << none;
+    QTest::newRow("validate --resource-arn with another policy type")
+            << Args { "validate", "validate-bucket.json", "--resource-arn", "arn:aws:s3:::acme",
+                   "--policy-type", "identity" }
+            << std::string("usage-validate-resource-arn") << 2 << none;
     QTest::newRow("validate: a missing file and a good one")
             << Args { "validate", "nosuch.json", "validate-clean.json" }
             << std::string("validate-missing-file") << 1 << none;

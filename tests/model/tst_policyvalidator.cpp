@@ -34,6 +34,7 @@ struct Case
     std::string code, severity, type, at, policy;
     int line = 0, column = 0;
     std::set<std::string> also;
+    std::string resourceArn {}; ///< optional: the resource a resource policy is attached to
 };
 
 std::vector<Case> readCases()
@@ -66,6 +67,7 @@ std::vector<Case> readCases()
         if (const auto *also = row.find("also"))
             for (const auto &item : also->items)
                 c.also.insert(item.text);
+        c.resourceArn = string("resourceArn");
         cases.push_back(std::move(c));
     }
     return cases;
@@ -105,7 +107,8 @@ void tst_PolicyValidator::wrongPolicies()
     QFETCH(Case, wrong);
     const auto type = iamx::parseValidationPolicyType(wrong.type);
     QVERIFY(type);
-    const auto findings = iamx::validatePolicy(wrong.policy, { *type, "case.json" });
+    const auto findings =
+            iamx::validatePolicy(wrong.policy, { *type, "case.json", wrong.resourceArn });
     std::set<std::string> codes;
     for (const auto &d : findings) {
         codes.insert(d.code);

@@ -36,9 +36,9 @@ def cond(body):
 cases = []
 
 
-def case(code, severity, text, at, nth=0, type='identity', also=()):
+def case(code, severity, text, at, nth=0, type='identity', also=(), resource_arn=''):
     cases.append(dict(code=code, severity=severity, type=type, policy=text, at=at, nth=nth,
-                      also=sorted(also)))
+                      also=sorted(also), resource_arn=resource_arn))
 
 
 E, S, W, G = 'ERROR', 'SECURITY_WARNING', 'WARNING', 'SUGGESTION'
@@ -58,7 +58,7 @@ case('MISSING_ACTION', E, policy(st(ALLOW + '"Resource": "*"')), '{', 1)
 case('MISSING_RESOURCE', E, policy(st(ALLOW + '"Action": "s3:GetObject"')), '{', 1)
 case('UNSUPPORTED_ELEMENT_COMBINATION', E,
      policy(st(ALLOW + '"Action": "s3:GetObject", "NotAction": "s3:PutObject", "Resource": "*"')),
-     '"s3:PutObject"')
+     '"s3:PutObject"', also=['RESOURCE_STAR'])
 case('INVALID_VERSION', E, policy(st(ALLOW + GET), version='"Version": "2012-10-18", '),
      '"2012-10-18"')
 case('VALUE_TOO_LONG', E, policy(st(ALLOW + '"Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/'
@@ -105,7 +105,7 @@ case('REDUNDANT_ACTION', G,
      '"s3:GetObject"')
 case('REDUNDANT_ACTION', G,
      policy(st(ALLOW + '"Action": ["s3:GetObject", "S3:getobject"], "Resource": "*"')),
-     '"S3:getobject"')
+     '"S3:getobject"', also=['RESOURCE_STAR'])
 case('REDUNDANT_RESOURCE', G,
      policy(st(ALLOW + '"Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", '
                '"arn:aws:s3:::b/x"]')), '"arn:aws:s3:::b/x"')
@@ -308,6 +308,69 @@ case('NO_FINDING', '', policy(st(ALLOW + '"NotAction": "iam:*", "Resource": "*"'
      type='permissionsBoundary')
 
 # ARN components and resource-policy services (validatearns.cpp).
+def res(*resources, action='s3:GetObject'):
+    return policy(st(ALLOW + '"Action": "' + action + '", "Resource": ['
+                     + ', '.join('"' + r + '"' for r in resources) + ']'))
+
+
+BUCKET = ALLOW + '"Principal": ' + ROOT + ', '
+case('INVALID_PARTITION', E, res('arn:aws-cm:s3:::b/*'), '"arn:aws-cm:s3:::b/*"')
+case('INVALID_ARN_SERVICE_CASE', E, res('arn:aws:S3:::b/*'), '"arn:aws:S3:::b/*"')
+case('INVALID_ARN_REGION', E, res('arn:aws:sqs:virginia:111122223333:q', action='sqs:SendMessage'),
+     '"arn:aws:sqs:virginia:')
+case('INVALID_REGION', W, res('arn:aws:sqs:us-east-7:111122223333:q', action='sqs:SendMessage'),
+     '"arn:aws:sqs:us-east-7:')
+case('MISSING_ARN_REGION', W, res('arn:aws:sqs::111122223333:q', action='sqs:SendMessage'),
+     '"arn:aws:sqs::')
+case('ARN_REGION_NOT_ALLOWED', W,
+     res('arn:aws:iam:us-east-1:111122223333:role/app', action='iam:GetRole'),
+     '"arn:aws:iam:us-east-1:')
+case('INVALID_ARN_ACCOUNT', E, res('arn:aws:sqs:*:1111-2222-3333:q', action='sqs:SendMessage'),
+     '"arn:aws:sqs:*:1111')
+case('ARN_ACCOUNT_NOT_ALLOWED', W, res('arn:aws:s3::111122223333:b/*'), '"arn:aws:s3::1111')
+# In a Deny of s3:* RESOURCE_MISMATCH says the same of a misspelt type: INVALID_ARN_RESOURCE
+# speaks where it does not judge (NotAction, wildcard-free actions it does not know...).
+case('INVALID_ARN_RESOURCE', W,
+     policy(st(DENY + '"NotAction": "s3:GetObject", "Resource": "arn:aws:iam::111122223333:rolle/a"')),
+     '"arn:aws:iam::111122223333:rolle/a"')
+case('RESOURCE_MISMATCH', W,
+     policy(st(DENY + '"Action": "iam:GetRole", "Resource": "arn:aws:iam::111122223333:rolle/a"')),
+     '"arn:aws:iam::111122223333:rolle/a"')
+case('RESOURCE_STAR', G, policy(st(ALLOW + '"Action": ["s3:GetObject", "s3:PutObject"], '
+                                   '"Resource": "*"')), '"*"')
+case('RESOURCE_EFFECTIVELY_STAR', G, res('arn:aws:*:*:*:*'), '"arn:aws:*:*:*:*"')
+case('RESOURCE_EFFECTIVELY_STAR', G, res('arn:aws:sqs:*:*:*', action='sqs:SendMessage'),
+     '"arn:aws:sqs:*:*:*"')
+case('RESOURCE_EFFECTIVELY_STAR', G, res('arn:*'), '"arn:*"', also=['MISSING_ARN_FIELD'])
+case('UNSUPPORTED_ACTION_IN_POLICY', E,
+     policy(st(BUCKET + '"Action": ["s3:GetObject", "kms:Decrypt"], "Resource": "arn:aws:s3:::b/*"')),
+     '"kms:Decrypt"', type='resource')
+case('UNSUPPORTED_ACTION_IN_POLICY', E,
+     policy(st(BUCKET + '"Action": "sqs:SendMessage", "Resource": "*"')), '"sqs:SendMessage"',
+     type='resource', resource_arn='arn:aws:s3:::b')
+case('UNSUPPORTED_RESOURCE_ARN_IN_POLICY', E,
+     policy(st(BUCKET + '"Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", '
+               '"arn:aws:sqs:us-east-1:111122223333:q"]')), '"arn:aws:sqs:', type='resource',
+     resource_arn='arn:aws:s3:::b', also=['RESOURCE_MISMATCH'])
+case('IRRELEVANT_CONDITION_KEY_IN_POLICY', G,
+     policy(st(BUCKET + GET + ', "Condition": {"StringEquals": {"aws:ResourceOrgID": "o-abc123"}}')),
+     '"aws:ResourceOrgID"', type='resource')
+# The common correct forms stay clean.
+case('NO_FINDING', '', res('arn:aws:s3:::b', 'arn:aws:s3:::b/*', action='s3:ListBucket'), '',
+     also=['RESOURCE_MISMATCH'])
+case('NO_FINDING', '', res('arn:aws:s3:::b/${aws:username}/*', 'arn:aws:s3::*:c/*'), '')
+case('NO_FINDING', '', res('arn:aws:iam::111122223333:role/app', 'arn:aws:iam::*:role/${aws:username}',
+                           action='iam:PassRole'), '')
+case('NO_FINDING', '', res('arn:aws:sqs:*:111122223333:q', 'arn:aws:sqs:us-east-1:*:r',
+                           'arn:aws-us-gov:sqs:us-gov-west-1:${aws:PrincipalAccount}:s',
+                           action='sqs:SendMessage'), '')
+case('NO_FINDING', '', policy(st(ALLOW + '"Action": "s3:GetObject", "Resource": "*", "Condition": '
+                                 '{"StringEquals": {"aws:ResourceTag/team": "${aws:PrincipalTag/team}"}}')), '')
+case('NO_FINDING', '', policy(st(BUCKET + '"Action": "s3:*", "Resource": ["arn:aws:s3:::b", '
+                                 '"arn:aws:s3:::b/*"]')), '', type='resource')
+case('NO_FINDING', '', policy(st(BUCKET + '"Action": "execute-api:Invoke", '
+                                 '"Resource": "arn:aws:execute-api:us-east-1:111122223333:a1/*"')), '',
+     type='resource', resource_arn='arn:aws:apigateway:us-east-1::/restapis/a1')
 
 
 # Condition values (validateconditionvalues.cpp).
@@ -580,6 +643,8 @@ with open(os.path.join(here, 'cases.jsonl'), 'w') as out:
             row['line'], row['column'] = position(c['policy'], c['at'], c['nth'])
             row['at'] = c['at']
         row['also'] = c['also']
+        if c['resource_arn']:
+            row['resourceArn'] = c['resource_arn']
         row['policy'] = c['policy']
         out.write(json.dumps(row) + '\n')
 print('wrote %d cases' % len(cases))
