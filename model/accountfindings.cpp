@@ -3,6 +3,7 @@
 #include "model/account.h"
 #include "model/accountlocator.h"
 #include "model/accountquotas.h"
+#include "model/boundarycaps.h"
 #include "model/documentkey.h"
 #include "model/json.h"
 #include "model/policyvalidator.h"
@@ -94,6 +95,38 @@ std::vector<Diagnostic> accountFindings(const Account &account)
         }
     }
 
+    // Resource policies that name principals this account does not have.
+    for (const Resource &resource : account.resources()) {
+        if (!resource.policy || resource.policy->empty())
+            continue;
+        const PolicyRef policy = resolver.compile(*resource.policy, PolicyType::Resource,
+                resourcePolicyKindFor("", resource.arn), resource.arn, nullptr);
+        if (!policy)
+            continue; // its own validation says why
+        for (const Statement &statement : policy->statements) {
+            if (statement.principalMode != PrincipalMode::Principal)
+                continue;
+            for (const PrincipalPattern &principal : statement.principals) {
+                if (principal.key != PrincipalPattern::Key::AWS)
+                    continue;
+                const std::string why = missingPrincipal(account, principal.text);
+                if (why.empty())
+                    continue;
+                Diagnostic d = finding(Severity::Warning, "RESOURCE_POLICY_UNKNOWN_PRINCIPAL",
+                        statement.pointer + "/Principal",
+                        "The policy of " + resource.arn + " " + why
+                                + ": remove it, or it grants whoever is created under that "
+                                  "name next");
+                const SourceSpan &span = resource.policy->span();
+                if (resource.policy->form() == PolicyText::Form::Object)
+                    locator.place(d, span.source, span.offset + statement.offset, statement.length);
+                else
+                    locator.place(d, span);
+                findings.push_back(std::move(d));
+            }
+        }
+    }
+
     // Customer managed policies nothing uses.
     for (size_t i = 0; i < account.policies().size(); ++i) {
         const ManagedPolicy &policy = account.policies()[i];
@@ -158,6 +191,7 @@ std::vector<Diagnostic> accountFindings(const Account &account)
     // Statements that never take effect, found by weighing them against the decision.
     accountcheck::addReachFindings(account, resolver, locator, findings);
     accountcheck::addQuotaFindings(account, locator, findings);
+    accountcheck::addBoundaryFindings(account, resolver, locator, findings);
     std::stable_sort(
             findings.begin(), findings.end(), [](const Diagnostic &a, const Diagnostic &b) {
                 return a.where.file != b.where.file ? a.where.file < b.where.file

@@ -18,8 +18,12 @@ class Account;
 /// - TRUST_POLICY_UNKNOWN_PRINCIPAL (warning): a role's trust policy names a user or role of
 ///   this account that the account does not have, or a unique id (AIDA…, AROA…), which is what
 ///   AWS shows once the principal it named has been deleted;
+/// - RESOURCE_POLICY_UNKNOWN_PRINCIPAL (warning): the same in a resource policy the account
+///   holds;
 /// - DUPLICATE_INLINE_POLICY (suggestion): the same inline policy (ignoring whitespace) on
 ///   several users, groups or roles: a managed policy would say it once.
+/// - and those of statementreach.h, accountquotas.h and boundarycaps.h: statements that never
+///   take effect, policies against IAM's size quotas, boundaries that let escalation through.
 std::vector<Diagnostic> accountFindings(const Account &account);
 
 /// Every policy document of the account validated (validatePolicy(), with the type each one

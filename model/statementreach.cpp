@@ -6,6 +6,7 @@
 #include "model/documentkey.h"
 #include "model/evaluator.h"
 #include "model/patternrelations.h"
+#include "model/principalbounds.h"
 #include "model/resolver.h"
 
 #include <algorithm>
@@ -141,87 +142,24 @@ std::vector<DocumentUse> documentUses(const Account &account)
     return uses;
 }
 
-/// One principal as the decision sees it: its policies and its request context, resolved
-/// once and kept while the checks run.
-struct PrincipalView
+/// What is known of one statement so far, principal by principal: it stays open while every
+/// principal weighed had it dead (or ruled out), with the first few principals' reasons.
+struct Verdict
 {
-    std::string label; ///< `user alice`, `role deploy`, `the root user`
-    bool isUser = false;
-    AccountRequest resolved;
+    bool open = false;
+    size_t principals = 0;
+    std::vector<std::pair<std::string, std::vector<std::string>>> reasons;
+    std::vector<const CatalogAction *> actions; ///< an Allow's actions
 };
 
-class PrincipalViews
+/// A document being weighed, and a verdict per statement.
+struct DocumentState
 {
-public:
-    PrincipalViews(const Account &account, const Resolver &resolver)
-        : m_account(account)
-        , m_resolver(resolver)
-    {
-    }
-
-    const PrincipalView &of(const User &user)
-    {
-        return view(&user, [&] {
-            return std::make_pair("user " + user.name, m_resolver.userPrincipal(user));
-        });
-    }
-    const PrincipalView &of(const Role &role)
-    {
-        return view(&role, [&] {
-            return std::make_pair(
-                    "role " + role.name, m_resolver.roleSessionPrincipal(role, "iam-explorer"));
-        });
-    }
-    const PrincipalView *root()
-    {
-        std::string error;
-        const auto principal = m_resolver.findPrincipal("root", {}, error);
-        if (!principal)
-            return nullptr;
-        return &view(&m_account, [&] { return std::make_pair("the root user", *principal); });
-    }
-
-    /// Calls `each(view)` for every principal of `audience` while it returns true.
-    template <typename Each> bool forEach(const Audience &audience, Each each)
-    {
-        for (const User *user : audience.users)
-            if (!each(of(*user)))
-                return false;
-        for (const Role *role : audience.roles)
-            if (!each(of(*role)))
-                return false;
-        if (audience.root)
-            if (const PrincipalView *view = root(); view && !each(*view))
-                return false;
-        return true;
-    }
-
-private:
-    template <typename Make> const PrincipalView &view(const void *key, Make make)
-    {
-        auto &slot = m_views[key];
-        if (!slot) {
-            auto [label, principal] = make();
-            slot = std::make_unique<PrincipalView>();
-            slot->label = std::move(label);
-            slot->isUser = principal.user != nullptr;
-            // Any action and resource: the identity side, boundary and SCPs do not depend on
-            // them, and the context keys checked here describe the principal.
-            slot->resolved = m_resolver.resolve(principal, "iam:GetUser", "*", {}, Instant {});
-        }
-        return *slot;
-    }
-
-    const Account &m_account;
-    const Resolver &m_resolver;
-    std::unordered_map<const void *, std::unique_ptr<PrincipalView>> m_views;
+    const DocumentUse *use = nullptr;
+    PolicyRef policy;
+    std::vector<Verdict> statements;
+    size_t open = 0; ///< statements still open
 };
-
-std::string statementName(const Statement &statement, size_t index)
-{
-    return statement.sid && !statement.sid->empty() ? "statement " + *statement.sid
-                                                    : "statement " + std::to_string(index);
-}
 
 /// The finding placed at a statement of a document.
 Diagnostic statementFinding(Locator &locator, const DocumentUse &use, const Statement &statement,
@@ -241,111 +179,6 @@ Diagnostic statementFinding(Locator &locator, const DocumentUse &use, const Stat
 
 // ---- SHADOWED_ALLOW_STATEMENT --------------------------------------------------------------
 
-/// True when a Deny statement's resources take in every ARN `resource` names.
-bool denyCovers(const Statement &deny, std::string_view resource)
-{
-    const auto covers = [&](const ResourcePattern &p) {
-        return resourcePatternCovers(p.text, resource);
-    };
-    const auto overlaps = [&](const ResourcePattern &p) {
-        return resourcePatternsOverlap(p.text, resource);
-    };
-    switch (deny.resourceMode) {
-    case Statement::ResourceMode::Resource:
-        return std::any_of(deny.resources.begin(), deny.resources.end(), covers);
-    case Statement::ResourceMode::NotResource:
-        return std::none_of(deny.resources.begin(), deny.resources.end(), overlaps);
-    case Statement::ResourceMode::None:
-        break;
-    }
-    return true;
-}
-
-/// True when an Allow statement's resources might take in an ARN `resource` names.
-bool allowMayReach(const Statement &allow, std::string_view resource)
-{
-    const auto covers = [&](const ResourcePattern &p) {
-        return resourcePatternCovers(p.text, resource);
-    };
-    const auto overlaps = [&](const ResourcePattern &p) {
-        return resourcePatternsOverlap(p.text, resource);
-    };
-    switch (allow.resourceMode) {
-    case Statement::ResourceMode::Resource:
-        return std::any_of(allow.resources.begin(), allow.resources.end(), overlaps);
-    case Statement::ResourceMode::NotResource:
-        return std::none_of(allow.resources.begin(), allow.resources.end(), covers);
-    case Statement::ResourceMode::None:
-        break;
-    }
-    return true;
-}
-
-/// The first statement of `policy` that denies `action` on all of `resource` whatever the
-/// request's context.
-const Statement *unconditionalDeny(
-        const Policy &policy, std::string_view action, std::string_view resource)
-{
-    for (const auto &statement : policy.statements)
-        if (statement.effect == Effect::Deny && statement.conditions.empty()
-                && statement.principalMode == PrincipalMode::None
-                && statementActionMatches(statement, action) && denyCovers(statement, resource))
-            return &statement;
-    return nullptr;
-}
-
-/// True when some Allow statement of `policies` might let `action` on part of `resource`
-/// through, conditions taken as met.
-bool mayAllowAny(
-        std::span<const PolicyRef> policies, std::string_view action, std::string_view resource)
-{
-    for (const auto &policy : policies)
-        for (const auto &statement : policy->statements)
-            if (statement.effect == Effect::Allow && statementActionMatches(statement, action)
-                    && allowMayReach(statement, resource))
-                return true;
-    return false;
-}
-
-/// Why `action` on `resource` can never be allowed for the principal, whatever the context;
-/// empty when it might be.
-std::string blocker(const PrincipalView &view, std::string_view action, std::string_view resource)
-{
-    const PolicySet &set = view.resolved.policies;
-    const auto deniedBy = [&](const PolicyRef &policy) -> std::string {
-        if (!policy)
-            return {};
-        const auto &statements = policy->statements;
-        if (const Statement *deny = unconditionalDeny(*policy, action, resource))
-            return policy->name + " denies it ("
-                    + statementName(*deny, static_cast<size_t>(deny - statements.data())) + ")";
-        return {};
-    };
-    for (const auto &policy : set.identity)
-        if (std::string why = deniedBy(policy); !why.empty())
-            return why;
-    if (set.permissionsBoundary) {
-        if (std::string why = deniedBy(set.permissionsBoundary); !why.empty())
-            return why;
-        if (!mayAllowAny({ &set.permissionsBoundary, 1 }, action, resource))
-            return "its permissions boundary " + set.permissionsBoundary->name
-                    + " allows none of it";
-    }
-    for (size_t level = 0; level < set.scpLevels.size(); ++level) {
-        for (const auto &policy : set.scpLevels[level])
-            if (std::string why = deniedBy(policy); !why.empty())
-                return "the SCP " + why;
-        if (!mayAllowAny(set.scpLevels[level], action, resource)) {
-            const auto &origins = view.resolved.scpOrigins;
-            const std::string where = level < origins.size() && !origins[level].empty()
-                    ? origins[level].front().via
-                    : "level " + std::to_string(level);
-            return "no SCP of " + where + " allows it";
-        }
-    }
-    return {};
-}
-
 /// The catalog's actions an Allow statement names; empty when it names one the catalog does
 /// not know (its reach cannot then be told).
 std::vector<const CatalogAction *> namedActions(const Statement &statement)
@@ -362,57 +195,64 @@ std::vector<const CatalogAction *> namedActions(const Statement &statement)
     return catalog.expandActions(patterns);
 }
 
-/// `user alice: reason; role deploy: reason and 2 more`, at most three principals.
-std::string listReasons(
-        const std::vector<std::pair<std::string, std::vector<std::string>>> &byPrincipal)
+/// `for user alice, reason; for role deploy, reason; and 2 more principals`: the first three.
+std::string listReasons(const Verdict &verdict)
 {
     std::string text;
-    for (size_t i = 0; i < byPrincipal.size() && i < 3; ++i) {
-        const auto &[label, reasons] = byPrincipal[i];
+    const auto &reasons = verdict.reasons;
+    for (size_t i = 0; i < reasons.size() && i < 3; ++i) {
+        const auto &[label, why] = reasons[i];
         text += (i ? "; for " : "for ") + label + ", ";
-        for (size_t k = 0; k < reasons.size(); ++k)
-            text += (k ? (k + 1 == reasons.size() ? " and " : ", ") : "") + reasons[k];
+        for (size_t k = 0; k < why.size(); ++k)
+            text += (k ? (k + 1 == why.size() ? " and " : ", ") : "") + why[k];
     }
-    if (byPrincipal.size() > 3)
-        text += "; and " + std::to_string(byPrincipal.size() - 3) + " more principals";
+    if (verdict.principals > 3)
+        text += "; and " + std::to_string(verdict.principals - 3)
+                + (verdict.principals - 3 == 1 ? " more principal" : " more principals");
     return text;
 }
 
-void checkShadowedAllows(const DocumentUse &use, const Policy &policy, PrincipalViews &views,
-        Locator &locator, std::vector<Diagnostic> &findings)
+/// Records that the statement is dead (or ruled out) for this principal too, or closes it.
+void record(Verdict &verdict, DocumentState &document, const PrincipalView &view,
+        std::vector<std::string> why)
 {
-    for (size_t index = 0; index < policy.statements.size(); ++index) {
-        const Statement &statement = policy.statements[index];
-        if (statement.effect != Effect::Allow
-                || statement.resourceMode != Statement::ResourceMode::Resource
-                || statement.resources.empty())
-            continue;
-        const auto actions = namedActions(statement);
-        if (actions.empty())
-            continue;
-        std::vector<std::pair<std::string, std::vector<std::string>>> blocked;
-        const bool shadowed = views.forEach(use.audience, [&](const PrincipalView &view) {
-            std::vector<std::string> reasons;
-            for (const CatalogAction *action : actions)
-                for (const auto &resource : statement.resources) {
-                    std::string why = blocker(view, action->fullName, resource.text);
-                    if (why.empty())
-                        return false;
-                    if (reasons.size() < 3
-                            && std::find(reasons.begin(), reasons.end(), why) == reasons.end())
-                        reasons.push_back(std::move(why));
-                }
-            blocked.emplace_back(view.label, std::move(reasons));
-            return true;
-        });
-        if (!shadowed || blocked.empty())
-            continue;
-        findings.push_back(statementFinding(locator, use, statement, Severity::Warning,
-                "SHADOWED_ALLOW_STATEMENT",
-                "The Allow of " + statementName(statement, index)
-                        + " never takes effect for anyone it applies to: " + listReasons(blocked)
-                        + ". Remove the statement, or lift what blocks it"));
+    if (why.empty()) {
+        verdict.open = false;
+        --document.open;
+        return;
     }
+    if (verdict.reasons.size() < 3)
+        verdict.reasons.emplace_back(view.label, std::move(why));
+    ++verdict.principals;
+}
+
+/// An Allow the checks weigh: its resources named, its actions all known to the catalog.
+bool weighsAllow(const Statement &statement, std::vector<const CatalogAction *> &actions)
+{
+    if (statement.effect != Effect::Allow
+            || statement.resourceMode != Statement::ResourceMode::Resource
+            || statement.resources.empty())
+        return false;
+    actions = namedActions(statement);
+    return !actions.empty();
+}
+
+/// Why the Allow never takes effect for this principal: up to three reasons; empty when it
+/// may.
+std::vector<std::string> shadowReasons(const Statement &statement,
+        const std::vector<const CatalogAction *> &actions, const PrincipalView &view)
+{
+    std::vector<std::string> reasons;
+    for (const CatalogAction *action : actions)
+        for (const auto &resource : statement.resources) {
+            std::string why = blocker(view, action->fullName, resource.text);
+            if (why.empty())
+                return {};
+            if (reasons.size() < 3
+                    && std::find(reasons.begin(), reasons.end(), why) == reasons.end())
+                reasons.push_back(std::move(why));
+        }
+    return reasons;
 }
 
 // ---- DENY_NEVER_MATCHES --------------------------------------------------------------------
@@ -446,39 +286,74 @@ std::string describeActual(const Condition &condition, const ConditionExplanatio
     return condition.key + " is " + values;
 }
 
-void checkNeverMatchingDenies(const DocumentUse &use, const Policy &policy, PrincipalViews &views,
-        Locator &locator, std::vector<Diagnostic> &findings)
+/// Why the Deny's conditions never hold for this principal; empty when they may.
+std::vector<std::string> exclusionReasons(
+        const Statement &statement, const PrincipalView &view, MatchScratch &scratch)
 {
-    MatchScratch scratch;
-    for (size_t index = 0; index < policy.statements.size(); ++index) {
-        const Statement &statement = policy.statements[index];
-        if (statement.effect != Effect::Deny || statement.conditions.empty())
+    for (const auto &condition : statement.conditions) {
+        if (!decidedByPrincipal(condition.lowerKey, view.isUser) || hasVariables(condition))
             continue;
-        std::vector<std::pair<std::string, std::vector<std::string>>> excluded;
-        const bool never = views.forEach(use.audience, [&](const PrincipalView &view) {
-            for (const auto &condition : statement.conditions) {
-                if (!decidedByPrincipal(condition.lowerKey, view.isUser) || hasVariables(condition))
-                    continue;
-                ConditionExplanation trace;
-                if (!evaluateCondition(condition, view.resolved.request.context, scratch, &trace)) {
-                    excluded.emplace_back(view.label,
-                            std::vector<std::string> { describeActual(condition, trace) + " ("
-                                    + condition.operatorText + " fails)" });
-                    return true;
-                }
-            }
-            return false;
-        });
-        if (!never || excluded.empty())
+        ConditionExplanation trace;
+        if (!evaluateCondition(condition, view.resolved.request.context, scratch, &trace))
+            return { describeActual(condition, trace) + " (" + condition.operatorText + " fails)" };
+    }
+    return {};
+}
+
+/// The document's statements the checks weigh, each open until a principal closes it.
+DocumentState startWeighing(const DocumentUse &use, PolicyRef policy)
+{
+    DocumentState state { &use, std::move(policy), {}, 0 };
+    state.statements.resize(state.policy->statements.size());
+    for (size_t i = 0; i < state.statements.size(); ++i) {
+        const Statement &statement = state.policy->statements[i];
+        Verdict &verdict = state.statements[i];
+        verdict.open = statement.effect == Effect::Deny
+                ? !statement.conditions.empty()
+                : use.type == PolicyType::Identity && weighsAllow(statement, verdict.actions);
+        state.open += verdict.open;
+    }
+    return state;
+}
+
+void weigh(DocumentState &document, const PrincipalView &view, MatchScratch &scratch)
+{
+    const auto &statements = document.policy->statements;
+    for (size_t i = 0; i < statements.size() && document.open > 0; ++i) {
+        Verdict &verdict = document.statements[i];
+        if (!verdict.open)
             continue;
-        findings.push_back(statementFinding(locator, use, statement, Severity::Warning,
-                "DENY_NEVER_MATCHES",
-                "The Deny of " + statementName(statement, index)
-                        + " never applies to anyone it is attached to: its conditions on the "
-                          "principal rule each one out ("
-                        + listReasons(excluded)
-                        + "). Fix the condition, or attach the policy where it is meant to "
-                          "apply"));
+        const Statement &statement = statements[i];
+        record(verdict, document, view,
+                statement.effect == Effect::Allow ? shadowReasons(statement, verdict.actions, view)
+                                                  : exclusionReasons(statement, view, scratch));
+    }
+}
+
+void report(const DocumentState &document, Locator &locator, std::vector<Diagnostic> &findings)
+{
+    const auto &statements = document.policy->statements;
+    for (size_t i = 0; i < statements.size(); ++i) {
+        const Verdict &verdict = document.statements[i];
+        if (!verdict.open || verdict.principals == 0)
+            continue;
+        const Statement &statement = statements[i];
+        if (statement.effect == Effect::Allow)
+            findings.push_back(statementFinding(locator, *document.use, statement,
+                    Severity::Warning, "SHADOWED_ALLOW_STATEMENT",
+                    "The Allow of " + statementName(statement, i)
+                            + " never takes effect for anyone it applies to: "
+                            + listReasons(verdict)
+                            + ". Remove the statement, or lift what blocks it"));
+        else
+            findings.push_back(statementFinding(locator, *document.use, statement,
+                    Severity::Warning, "DENY_NEVER_MATCHES",
+                    "The Deny of " + statementName(statement, i)
+                            + " never applies to anyone it is attached to: its conditions on "
+                              "the principal rule each one out ("
+                            + listReasons(verdict)
+                            + "). Fix the condition, or attach the policy where it is meant "
+                              "to apply"));
     }
 }
 
@@ -487,18 +362,64 @@ void checkNeverMatchingDenies(const DocumentUse &use, const Policy &policy, Prin
 void addReachFindings(const Account &account, const Resolver &resolver, Locator &locator,
         std::vector<Diagnostic> &findings)
 {
-    PrincipalViews views(account, resolver);
-    for (const DocumentUse &use : documentUses(account)) {
+    const std::vector<DocumentUse> uses = documentUses(account);
+    std::vector<DocumentState> documents;
+    // Principal by principal, so that each is resolved once and let go: the documents that
+    // bear on each, by the principal's address (the account's for its root user).
+    std::unordered_map<const void *, std::vector<size_t>> documentsOf;
+    for (const DocumentUse &use : uses) {
         if (use.audience.empty() || use.document->empty())
             continue;
-        const PolicyRef policy = resolver.compile(*use.document, use.type,
-                ResourcePolicyKind::Ordinary, documentTitle(account, use.key), nullptr);
+        PolicyRef policy = resolver.compile(*use.document, use.type, ResourcePolicyKind::Ordinary,
+                documentTitle(account, use.key), nullptr);
         if (!policy)
             continue; // the document's own validation reports why
-        if (use.type == PolicyType::Identity)
-            checkShadowedAllows(use, *policy, views, locator, findings);
-        checkNeverMatchingDenies(use, *policy, views, locator, findings);
+        DocumentState state = startWeighing(use, std::move(policy));
+        if (state.open == 0)
+            continue;
+        for (const User *user : use.audience.users)
+            documentsOf[user].push_back(documents.size());
+        for (const Role *role : use.audience.roles)
+            documentsOf[role].push_back(documents.size());
+        if (use.audience.root)
+            documentsOf[&account].push_back(documents.size());
+        documents.push_back(std::move(state));
     }
+    MatchScratch scratch;
+    const auto visit = [&](const void *key, const auto &makeView) {
+        const auto found = documentsOf.find(key);
+        if (found == documentsOf.end())
+            return;
+        const auto &indexes = found->second;
+        if (std::none_of(indexes.begin(), indexes.end(),
+                    [&](size_t d) { return documents[d].open > 0; }))
+            return;
+        const std::optional<PrincipalView> view = makeView();
+        if (!view)
+            return;
+        for (const size_t d : indexes)
+            if (documents[d].open > 0)
+                weigh(documents[d], *view, scratch);
+    };
+    for (const User &user : account.users())
+        visit(&user, [&] {
+            return std::optional(
+                    viewOf(resolver, "user " + user.name, resolver.userPrincipal(user)));
+        });
+    for (const Role &role : account.roles())
+        visit(&role, [&] {
+            return std::optional(viewOf(resolver, "role " + role.name,
+                    resolver.roleSessionPrincipal(role, "iam-explorer")));
+        });
+    visit(&account, [&]() -> std::optional<PrincipalView> {
+        std::string error;
+        const auto root = resolver.findPrincipal("root", {}, error);
+        if (!root)
+            return std::nullopt;
+        return viewOf(resolver, "the root user", *root);
+    });
+    for (const DocumentState &document : documents)
+        report(document, locator, findings);
 }
 
 } // namespace iamx::accountcheck

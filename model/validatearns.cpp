@@ -8,6 +8,7 @@
 #include "model/arnformat.h"
 #include "model/awspartitions.h"
 #include "model/casefold.h"
+#include "model/policycompletion.h"
 #include "model/validationcontext.h"
 #include "model/valuetemplate.h"
 
@@ -289,17 +290,27 @@ void checkBroadResources(Context &context, size_t s)
         if (entry.text() == "*") {
             if (!allTakeArns || narrowed || ownCheck)
                 continue;
-            // An example ARN: of the first action's required type, else its first type.
-            const CatalogActionResource *shown = &actions.front()->resourceTypes.front();
-            for (const auto &r : actions.front()->resourceTypes)
-                if (r.required)
+            // An example ARN: the plainest (shortest) format among the first action's required
+            // types, else among all its types (s3:GetObject: the object, not the access
+            // point's object).
+            const CatalogActionResource *shown = nullptr;
+            const auto length = [](const CatalogActionResource *r) {
+                return r->type->arnFormats.empty() ? size_t(-1)
+                                                   : r->type->arnFormats.front().size();
+            };
+            const auto &types = actions.front()->resourceTypes;
+            const bool anyRequired = std::any_of(types.begin(), types.end(),
+                    [](const CatalogActionResource &r) { return r.required && r.type; });
+            for (const auto &r : types)
+                if (r.type && (r.required || !anyRequired)
+                        && (!shown || length(&r) < length(shown)))
                     shown = &r;
             const std::string what = actions.size() == 1
                     ? std::string(actions.front()->fullName)
                     : "the statement's " + std::to_string(actions.size()) + " actions";
-            const std::string example = !shown->type->arnFormats.empty()
+            const std::string example = shown && !shown->type->arnFormats.empty()
                     ? " (" + std::string(actions.front()->fullName) + ": "
-                            + std::string(shown->type->arnFormats.front()) + ")"
+                            + arnTemplate(shown->type->arnFormats.front()) + ")"
                     : std::string();
             context.report("RESOURCE_STAR", entry.pointer,
                     "\"*\" grants " + what + " on every resource, though "

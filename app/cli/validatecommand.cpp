@@ -15,6 +15,7 @@ namespace {
 constexpr const char *validateHelp =
         R"(Usage: iamx validate [--policy-type T] [--resource-arn ARN] [--json] FILE...
        iamx validate --account FILE [--account FILE...] [--json]
+       iamx validate --list-checks [--json]
 
 Validates IAM policy documents the way IAM Access Analyzer does, offline: grammar, actions,
 resources and condition keys against the built-in AWS catalog, and checks of what is risky
@@ -37,7 +38,12 @@ With --account, validates every policy document of the account (customer managed
 default versions, inline and trust policies, resource policies, SCPs and RCPs, each as what it
 is attached as; AWS managed policies are AWS's) at its place in the account file, and adds the
 checks only the whole account allows: UNUSED_MANAGED_POLICY, TRUST_POLICY_UNKNOWN_PRINCIPAL,
-DUPLICATE_INLINE_POLICY. With --json the findings are one line for the account's first file.
+RESOURCE_POLICY_UNKNOWN_PRINCIPAL, DUPLICATE_INLINE_POLICY, SHADOWED_ALLOW_STATEMENT,
+DENY_NEVER_MATCHES, BOUNDARY_DOES_NOT_CAP_RISKY_PERMISSION, INLINE_POLICIES_EXCEED_QUOTA and
+POLICY_SIZE_NEAR_QUOTA. With --json the findings are one line for the account's first file.
+
+--list-checks prints every check of a single document: its severity, code and what it finds
+(with --json, one object per line).
 
 Exit status: 0 when no file has an ERROR finding, 1 when one has (or cannot be read),
 2 usage error.
@@ -104,13 +110,32 @@ int validateAccount(const Arguments &arguments, std::ostream &out, std::ostream 
     return ExitOk;
 }
 
+int listChecks(bool asJson, std::ostream &out)
+{
+    for (const ValidationCheck &check : validationChecks()) {
+        if (asJson) {
+            std::string line = "{\"severity\": ";
+            json::appendQuoted(line, severityCode(check.severity));
+            line += ", \"code\": ";
+            json::appendQuoted(line, check.code);
+            line += ", \"summary\": ";
+            json::appendQuoted(line, check.summary);
+            out << line << "}\n";
+        } else {
+            out << severityCode(check.severity) << '\t' << check.code << '\t' << check.summary
+                << '\n';
+        }
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int runValidate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
     const auto arguments = parseArguments("validate", args,
             { { "--policy-type", true }, { "--resource-arn", true }, { "--json" },
-                    { "--account", true } },
+                    { "--account", true }, { "--list-checks" } },
             err);
     if (!arguments)
         return ExitUsage;
@@ -118,6 +143,8 @@ int runValidate(const std::vector<std::string> &args, std::ostream &out, std::os
         out << validateHelp;
         return ExitOk;
     }
+    if (arguments->has("--list-checks"))
+        return listChecks(arguments->has("--json"), out);
     ValidationOptions options;
     if (const auto type = arguments->value("--policy-type")) {
         const auto parsed = parseValidationPolicyType(*type);

@@ -361,6 +361,10 @@ void tst_Cli::validate_data()
     QTest::newRow("validate --account with a file")
             << Args { "validate", "--account", "demo", "validate-clean.json" }
             << std::string("usage-validate-account-and-file") << 2 << none;
+    // Every check with its severity; --json, one object a line.
+    QTest::newRow("validate --list-checks --json")
+            << Args { "validate", "--list-checks", "--json" }
+            << std::string("validate-list-checks-json") << 0 << none;
     QTest::newRow("validate --help")
             << Args { "validate", "--help" } << std::string("help-validate") << 0 << none;
     QTest::newRow("help validate")

@@ -70,6 +70,8 @@ private slots:
     void theDemoAccountIsCleanButForItsLesson();
     void statementsThatNeverTakeEffect();
     void statementsThatMayTakeEffectAreLeftAlone();
+    void boundariesThatDoNotCapEscalation();
+    void resourcePoliciesNamingMissingPrincipals();
     void inlinePoliciesAgainstTheAggregateQuota();
 };
 
@@ -171,7 +173,7 @@ void tst_AccountFindings::statementsThatNeverTakeEffect()
     QVERIFY(scp);
     QCOMPARE(scp->severity, iamx::Severity::Warning);
     QCOMPARE(scp->where.line, 10);
-    QVERIFY2(scp->message.find("the SCP Guardrails denies it (statement NoEc2Describe)")
+    QVERIFY2(scp->message.find("SCP Guardrails at this account denies it (statement NoEc2Describe)")
                     != std::string::npos,
             scp->message.c_str());
 
@@ -180,7 +182,7 @@ void tst_AccountFindings::statementsThatNeverTakeEffect()
     const auto *boundary = findAt(findings, "SHADOWED_ALLOW_STATEMENT",
             "/Policies/0/PolicyVersionList/0/Document/Statement/1");
     QVERIFY(boundary);
-    QCOMPARE(boundary->where.line, 41);
+    QCOMPARE(boundary->where.line, 51);
     QVERIFY2(boundary->message.find("permissions boundary StorageOnly allows none of it")
                     != std::string::npos,
             boundary->message.c_str());
@@ -196,16 +198,53 @@ void tst_AccountFindings::statementsThatNeverTakeEffect()
     QVERIFY(findAt(findings, "DENY_NEVER_MATCHES",
             "/GroupDetailList/0/GroupPolicyList/0/PolicyDocument/Statement/2"));
 
+    // ops's boundary denies iam:CreatePolicyVersion outright: Operate's Allow of it is dead.
+    QVERIFY(findAt(findings, "SHADOWED_ALLOW_STATEMENT",
+            "/RoleDetailList/1/RolePolicyList/0/PolicyDocument/Statement/0"));
+
     // An SCP Deny for a role the account does not have matches no principal, root included.
     const auto *gone = findAt(findings, "DENY_NEVER_MATCHES", "/Statement/1");
     QVERIFY(gone);
-    QCOMPARE(gone->where.line, 66);
-    QVERIFY(gone->message.find("the root user") != std::string::npos);
+    QCOMPARE(gone->where.line, 81);
+    // dev, builder, ops and the root user: the first three named.
+    QVERIFY2(gone->message.find("role ops") != std::string::npos
+                    && gone->message.find("and 1 more principal)") != std::string::npos,
+            gone->message.c_str());
 
     int reach = 0;
     for (const auto &d : findings)
         reach += d.code == "SHADOWED_ALLOW_STATEMENT" || d.code == "DENY_NEVER_MATCHES";
-    QCOMPARE(reach, 5);
+    QCOMPARE(reach, 6);
+}
+
+void tst_AccountFindings::resourcePoliciesNamingMissingPrincipals()
+{
+    const auto findings = findingsOfFile("accounts/unreachable-statements.json");
+    // The bucket policy names builder, who exists, and gone, who does not.
+    const auto *gone = find(findings, "RESOURCE_POLICY_UNKNOWN_PRINCIPAL");
+    QVERIFY(gone);
+    QVERIFY(!find(findings, "RESOURCE_POLICY_UNKNOWN_PRINCIPAL", 1));
+    QCOMPARE(gone->severity, iamx::Severity::Warning);
+    QCOMPARE(gone->pointer, "/Statement/0/Principal"s);
+    QCOMPARE(gone->where.line, 90);
+    QVERIFY2(gone->message.find("role/gone") != std::string::npos, gone->message.c_str());
+}
+
+void tst_AccountFindings::boundariesThatDoNotCapEscalation()
+{
+    const auto findings = findingsOfFile("accounts/unreachable-statements.json");
+    // OpsBoundary allows everything but iam:CreatePolicyVersion: ops's PassRole on every role
+    // with ec2:RunInstances goes through it.
+    const auto *ops = findAt(findings, "BOUNDARY_DOES_NOT_CAP_RISKY_PERMISSION", "/Policies/2");
+    QVERIFY(ops);
+    QCOMPARE(ops->severity, iamx::Severity::SecurityWarning);
+    QCOMPARE(ops->where.line, 59);
+    QVERIFY2(ops->message.find("for role ops, PassRoleToEC2") != std::string::npos,
+            ops->message.c_str());
+    // The path the boundary denies is not named.
+    QVERIFY2(ops->message.find("CreatePolicyVersion") == std::string::npos, ops->message.c_str());
+    // StorageOnly caps dev: nothing of DevTools or Inventory escalates through it.
+    QVERIFY(!findAt(findings, "BOUNDARY_DOES_NOT_CAP_RISKY_PERMISSION", "/Policies/1"));
 }
 
 void tst_AccountFindings::statementsThatMayTakeEffectAreLeftAlone()

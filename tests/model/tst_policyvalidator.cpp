@@ -12,7 +12,9 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -85,6 +87,7 @@ private slots:
     void wrongPolicies_data();
     void wrongPolicies();
     void everyCheckHasACase();
+    void readmeListsEveryCheck();
     void spanOfAFinding();
     void policyTypes();
     void sizeWithoutWhitespace();
@@ -151,6 +154,38 @@ void tst_PolicyValidator::everyCheckHasACase()
     std::set<std::string_view> codes;
     for (const auto &check : iamx::validationChecks())
         QVERIFY2(codes.insert(check.code).second, std::string(check.code).c_str());
+}
+
+// The README's table of checks (section "Validation") names each check of the table under its
+// severity, and nothing else: users look codes up there.
+void tst_PolicyValidator::readmeListsEveryCheck()
+{
+    const std::string readme = iamx::test::readFile(iamx::test::testDataPath("../../README.md"));
+    QVERIFY(!readme.empty());
+    std::map<std::string, std::set<std::string>> listed; // severity -> codes
+    const std::regex row(R"(^\| (ERROR|SECURITY_WARNING|WARNING|SUGGESTION) \| (.*)\|$)");
+    const std::regex code(R"(`([A-Z][A-Z0-9_]+)` \()");
+    std::istringstream lines(readme);
+    for (std::string line; std::getline(lines, line);) {
+        std::smatch match;
+        if (!std::regex_match(line, match, row))
+            continue;
+        const std::string severity = match[1];
+        const std::string cells = match[2];
+        for (std::sregex_iterator it(cells.begin(), cells.end(), code), end; it != end; ++it)
+            QVERIFY2(listed[severity].insert((*it)[1]).second, (*it)[1].str().c_str());
+    }
+    std::map<std::string, std::set<std::string>> expected;
+    for (const auto &check : iamx::validationChecks())
+        expected[std::string(iamx::severityCode(check.severity))].insert(std::string(check.code));
+    for (const auto &[severity, codes] : expected)
+        for (const auto &c : codes)
+            QVERIFY2(listed[severity].count(c), ("README lacks " + severity + " " + c).c_str());
+    for (const auto &[severity, codes] : listed)
+        for (const auto &c : codes)
+            QVERIFY2(expected[severity].count(c),
+                    ("README lists " + severity + " " + c + ", which the table does not have")
+                            .c_str());
 }
 
 // The issue's example: line, column, and the end just past the last character.

@@ -418,10 +418,10 @@ case('EMPTY_ARRAY_CONDITION_IFEXISTS', G,
      policy(cond('{"StringEqualsIfExists": {"aws:username": []}}')), '[]')
 case('EMPTY_ARRAY_CONDITION_FORALLVALUES', G,
      policy(where('"iam:TagRole"', '{"ForAllValues:StringEquals": {"aws:TagKeys": []}}')),
-     '[]')
+     '[]', also=['RESOURCE_STAR'])
 case('EMPTY_ARRAY_CONDITION_FORANYVALUE', G,
      policy(where('"iam:TagRole"', '{"ForAnyValue:StringEquals": {"aws:TagKeys": []}}')),
-     '[]')
+     '[]', also=['RESOURCE_STAR'])
 case('MISSING_ACTION_FOR_CONDITION_KEY', W,
      policy(where('"iam:GetRole"', '{"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}')),
      '"iam:PassedToService"')
@@ -555,12 +555,12 @@ PASS_ANY = st(ALLOW + '"Action": "iam:PassRole", "Resource": "arn:aws:iam::11112
 RUN = st(ALLOW + '"Action": "ec2:RunInstances", "Resource": "*"')
 # A path completed across statements: reported where its first action is granted.
 case('PRIVILEGE_ESCALATION', S, policy(PASS_ANY, RUN), '"iam:PassRole"',
-     also=['PASS_ROLE_WITH_STAR_IN_RESOURCE'])
+     also=['PASS_ROLE_WITH_STAR_IN_RESOURCE', 'RESOURCE_STAR'])
 # Passing one named role, or only to another service, reaches no more than that role.
-case('NO_FINDING', '', policy(PASS_ADMIN, RUN), '')
+case('NO_FINDING', '', policy(PASS_ADMIN, RUN), '', also=['RESOURCE_STAR'])
 case('NO_FINDING', '', policy(st(ALLOW + '"Action": "iam:PassRole", "Resource": "*", "Condition": '
                                  '{"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}'),
-                              RUN), '')
+                              RUN), '', also=['RESOURCE_STAR'])
 case('PRIVILEGE_ESCALATION', S, policy(st(ALLOW + '"Action": ["iam:GetPolicy", '
                                           '"iam:CreatePolicyVersion"], "Resource": '
                                           '"arn:aws:iam::111122223333:policy/*"')),
@@ -571,10 +571,10 @@ case('PRIVILEGE_ESCALATION', S, policy(st(ALLOW + '"Action": ["s3:GetObject", "i
                                        st(DENY + '"Action": "iam:AttachUserPolicy", "Resource": "*", '
                                           '"Condition": {"Bool": {"aws:MultiFactorAuthPresent": '
                                           '"false"}}')),
-     '"iam:Attach*"', also=['RESOURCE_POLICY_PRIVILEGE_ESCALATION'])
+     '"iam:Attach*"', also=['BAD_PATTERN_FOR_MFA', 'RESOURCE_POLICY_PRIVILEGE_ESCALATION'])
 # One action of the path denied on every resource: no path.
 case('NO_FINDING', '', policy(PASS_ANY, RUN, st(DENY + '"Action": "ec2:Run*", "Resource": "*"')), '',
-     also=['PASS_ROLE_WITH_STAR_IN_RESOURCE'])
+     also=['PASS_ROLE_WITH_STAR_IN_RESOURCE', 'RESOURCE_STAR'])
 # Read-only IAM; an access key or password for oneself only.
 case('NO_FINDING', '', policy(st(ALLOW + '"Action": ["iam:Get*", "iam:List*"], "Resource": "*"')), '')
 case('NO_FINDING', '', policy(st(ALLOW + '"Action": ["iam:CreateAccessKey", "iam:UpdateLoginProfile"], '
@@ -589,7 +589,7 @@ case('CREDENTIALS_EXPOSURE', W, policy(st(ALLOW + '"Action": "sts:Get*", "Resour
      '"sts:Get*"')
 case('PERMISSIONS_MANAGEMENT_ACTIONS', W,
      policy(st(ALLOW + '"Action": ["s3:GetObject", "s3:PutBucketPolicy"], "Resource": "*"')),
-     '"s3:PutBucketPolicy"')
+     '"s3:PutBucketPolicy"', also=['RESOURCE_STAR'])
 # On named buckets it is no finding.
 case('NO_FINDING', '', policy(st(ALLOW + '"Action": "s3:PutBucketPolicy", '
                                  '"Resource": "arn:aws:s3:::reports"')), '')
