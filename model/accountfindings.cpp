@@ -73,11 +73,18 @@ std::string missingPrincipal(const Account &account, std::string_view principal)
 
 } // namespace
 
-std::vector<Diagnostic> accountFindings(const Account &account)
+std::vector<Diagnostic> accountFindings(
+        const Account &account, const AccountFindingsOptions &options)
+{
+    const Resolver resolver(account);
+    return accountFindings(account, resolver, options);
+}
+
+std::vector<Diagnostic> accountFindings(
+        const Account &account, const Resolver &resolver, const AccountFindingsOptions &options)
 {
     std::vector<Diagnostic> findings;
     Locator locator(account);
-    const Resolver resolver(account);
 
     // Trust policies that name principals this account does not have.
     for (size_t i = 0; i < account.roles().size(); ++i) {
@@ -188,10 +195,24 @@ std::vector<Diagnostic> accountFindings(const Account &account)
         locator.place(d, uses.front().span);
         findings.push_back(std::move(d));
     }
-    // Statements that never take effect, found by weighing them against the decision.
-    accountcheck::addReachFindings(account, resolver, locator, findings);
     accountcheck::addQuotaFindings(account, locator, findings);
-    accountcheck::addBoundaryFindings(account, resolver, locator, findings);
+    // Statements that never take effect, and boundaries that do not cap, found by weighing
+    // statements against the decision.
+    const size_t principals = account.users().size() + account.roles().size();
+    if (principals <= options.weighStatementsUpTo) {
+        accountcheck::addReachFindings(account, resolver, locator, findings);
+        accountcheck::addBoundaryFindings(account, resolver, locator, findings);
+    } else {
+        Diagnostic d = finding(Severity::Suggestion, "ACCOUNT_CHECKS_SKIPPED", {},
+                "The checks that weigh every statement (SHADOWED_ALLOW_STATEMENT, "
+                "DENY_NEVER_MATCHES, BOUNDARY_DOES_NOT_CAP_RISKY_PERMISSION) were left out for "
+                "this account of "
+                        + std::to_string(principals)
+                        + " users and roles: run iamx validate --account on it for them");
+        if (!account.sources().empty())
+            locator.place(d, 0, 0, 0);
+        findings.push_back(std::move(d));
+    }
     std::stable_sort(
             findings.begin(), findings.end(), [](const Diagnostic &a, const Diagnostic &b) {
                 return a.where.file != b.where.file ? a.where.file < b.where.file

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <optional>
 
 namespace iamx {
@@ -245,11 +246,18 @@ std::vector<bool> ActionCatalog::matchedActions(std::span<const std::string> pat
 std::vector<const CatalogAction *> ActionCatalog::expandActions(
         std::span<const std::string> patterns) const
 {
-    const std::vector<bool> matched = matchedActions(patterns);
+    // Each pattern's own service only, then merged: a short Action list costs what its
+    // services hold, not a pass over the whole catalog.
     std::vector<const CatalogAction *> result;
-    for (size_t i = 0; i < m_actions.size(); ++i)
-        if (matched[i])
-            result.push_back(&m_actions[i]);
+    for (const auto &pattern : patterns) {
+        if (pattern == "*")
+            return expandActions(pattern);
+        const auto part = expandActions(pattern);
+        result.insert(result.end(), part.begin(), part.end());
+    }
+    // The actions live in one array in catalog order: their addresses sort them.
+    std::sort(result.begin(), result.end(), std::less<const CatalogAction *>());
+    result.erase(std::unique(result.begin(), result.end()), result.end());
     return result;
 }
 

@@ -28,7 +28,7 @@ struct Uncapped
 bool letThrough(const PrincipalView &view, std::string_view action, const std::string &allRoles)
 {
     const bool passRole = asciiEqualsIgnoreCase(action, "iam:PassRole");
-    for (const auto &policy : view.resolved.policies.identity)
+    for (const auto &policy : view.policies.identity)
         for (const auto &statement : policy->statements) {
             if (statement.effect != Effect::Allow || !statement.conditions.empty()
                     || !statementActionMatches(statement, action))
@@ -66,12 +66,12 @@ void addBoundaryFindings(const Account &account, const Resolver &resolver, Locat
 {
     const std::string allRoles = "arn:aws:iam::" + account.accountId() + ":role/*";
     std::map<std::string, std::vector<Uncapped>> byBoundary; // by the boundary's ARN
-    const auto weigh = [&](const std::optional<std::string> &boundary, std::string label,
-                               const ResolvedPrincipal &principal) {
+    const PrincipalViews views(account, resolver);
+    const auto weigh = [&](const std::optional<std::string> &boundary, const auto &entity) {
         if (!boundary)
             return;
-        const PrincipalView view = viewOf(resolver, std::move(label), principal);
-        if (!view.resolved.policies.permissionsBoundary)
+        const PrincipalView view = views.of(entity);
+        if (!view.policies.permissionsBoundary)
             return; // not in the account: the resolver reports it
         auto paths = escalationPathsEnabled(
                 [&](std::string_view action) { return letThrough(view, action, allRoles); });
@@ -79,10 +79,9 @@ void addBoundaryFindings(const Account &account, const Resolver &resolver, Locat
             byBoundary[*boundary].push_back({ view.label, std::move(paths) });
     };
     for (const User &user : account.users())
-        weigh(user.permissionsBoundaryArn, "user " + user.name, resolver.userPrincipal(user));
+        weigh(user.permissionsBoundaryArn, user);
     for (const Role &role : account.roles())
-        weigh(role.permissionsBoundaryArn, "role " + role.name,
-                resolver.roleSessionPrincipal(role, "iam-explorer"));
+        weigh(role.permissionsBoundaryArn, role);
 
     for (const auto &[arn, principals] : byBoundary) {
         const ManagedPolicy *policy = account.findPolicy(arn);

@@ -413,6 +413,7 @@ std::vector<Diagnostic> validatePolicy(std::string_view text, const ValidationOp
         if (root.isObject()) {
             Context context(text, root, options.type, findings);
             context.resourceArn = options.resourceArn;
+            context.sensitiveResources = options.sensitiveResources;
             const json::Value *version = root.find("Version");
             context.variablesEnabled =
                     version && version->isString() && version->text == "2012-10-17";

@@ -46,6 +46,9 @@ struct ValidationOptions
     /// names the service whose actions and resources it may hold. Empty: unknown, inferred
     /// from the statements' Resource entries when they all name one service.
     std::string resourceArn {};
+    /// Resources the user calls sensitive (ARN patterns, `*` and `?` allowed): an Allow that
+    /// reaches one is a SENSITIVE_ACCESS finding (Parliament's opt-in check). Empty: none.
+    std::vector<std::string> sensitiveResources {};
 };
 
 /// Validates one policy document. Findings are sorted by position (then severity, then code),

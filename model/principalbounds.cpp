@@ -1,5 +1,6 @@
 #include "model/principalbounds.h"
 
+#include "model/account.h"
 #include "model/patternrelations.h"
 
 #include <algorithm>
@@ -109,16 +110,79 @@ bool mayDeny(
 
 } // namespace
 
-PrincipalView viewOf(
-        const Resolver &resolver, std::string label, const ResolvedPrincipal &principal)
+const RequestContext &PrincipalView::context() const
+{
+    if (!m_context)
+        m_context = m_resolver->principalContext(m_principal);
+    return *m_context;
+}
+
+PrincipalViews::PrincipalViews(const Account &account, const Resolver &resolver)
+    : m_account(account)
+    , m_resolver(resolver)
+{
+    resolver.precompile();
+    // The SCPs of the account's principals, as resolve() finds them for any of them (a
+    // principal of the account that is not a service-linked role).
+    ResolvedPrincipal probe;
+    probe.principal.kind = PrincipalKind::IamUser;
+    probe.principal.account = account.accountId();
+    probe.principal.partition = "aws";
+    probe.principal.text = "arn:aws:iam::" + account.accountId() + ":user/probe";
+    probe.principal.name = "probe";
+    AccountRequest resolved = resolver.resolve(probe, "iam:GetUser", "*", {}, Instant {});
+    m_scpLevels = std::move(resolved.policies.scpLevels);
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (const auto &origins : resolved.scpOrigins)
+        names->push_back(origins.empty() ? std::string("an SCP level") : origins.front().via);
+    m_scpLevelNames = std::move(names);
+}
+
+PrincipalView PrincipalViews::make(
+        std::string label, ResolvedPrincipal principal, bool boundBySCPs) const
 {
     PrincipalView view;
     view.label = std::move(label);
     view.isUser = principal.user != nullptr;
-    // Any action and resource: the identity side, the boundary and the SCPs do not depend on
-    // them, and the context keys weighed here describe the principal.
-    view.resolved = resolver.resolve(principal, "iam:GetUser", "*", {}, Instant {});
+    if (const auto *identity = m_resolver.compiledIdentity(principal))
+        view.policies.identity = *identity;
+    const std::optional<std::string> &boundary = principal.user
+            ? principal.user->permissionsBoundaryArn
+            : principal.role ? principal.role->permissionsBoundaryArn
+                             : std::optional<std::string>();
+    if (boundary)
+        if (const ManagedPolicy *policy = m_account.findPolicy(*boundary))
+            if (const PolicyVersion *version = policy->defaultPolicyVersion())
+                view.policies.permissionsBoundary =
+                        m_resolver.compile(version->document, PolicyType::PermissionsBoundary,
+                                ResourcePolicyKind::Ordinary, policy->name, nullptr);
+    if (boundBySCPs)
+        view.policies.scpLevels = m_scpLevels;
+    view.scpLevelNames = m_scpLevelNames;
+    view.m_resolver = &m_resolver;
+    view.m_principal = std::move(principal);
     return view;
+}
+
+PrincipalView PrincipalViews::of(const User &user) const
+{
+    return make("user " + user.name, m_resolver.userPrincipal(user), true);
+}
+
+PrincipalView PrincipalViews::of(const Role &role) const
+{
+    // AWS exempts service-linked roles from SCPs.
+    return make("role " + role.name, m_resolver.roleSessionPrincipal(role, "iam-explorer"),
+            !role.isServiceLinked());
+}
+
+std::optional<PrincipalView> PrincipalViews::root() const
+{
+    std::string error;
+    auto principal = m_resolver.findPrincipal("root", {}, error);
+    if (!principal)
+        return std::nullopt;
+    return make("the root user", std::move(*principal), true);
 }
 
 std::string statementName(const Statement &statement, size_t index)
@@ -140,7 +204,7 @@ bool mayAllowAny(
 
 std::string blocker(const PrincipalView &view, std::string_view action, std::string_view resource)
 {
-    const PolicySet &set = view.resolved.policies;
+    const PolicySet &set = view.policies;
     const auto deniedBy = [&](const PolicyRef &policy) -> std::string {
         if (!policy)
             return {};
@@ -165,10 +229,9 @@ std::string blocker(const PrincipalView &view, std::string_view action, std::str
             if (std::string why = deniedBy(policy); !why.empty())
                 return why;
         if (!mayAllowAny(set.scpLevels[level], action, resource)) {
-            const auto &origins = view.resolved.scpOrigins;
-            const std::string where = level < origins.size() && !origins[level].empty()
-                    ? origins[level].front().via
-                    : "level " + std::to_string(level);
+            const auto &names = *view.scpLevelNames;
+            const std::string where =
+                    level < names.size() ? names[level] : "level " + std::to_string(level);
             return "no SCP of " + where + " allows it";
         }
     }
@@ -177,7 +240,7 @@ std::string blocker(const PrincipalView &view, std::string_view action, std::str
 
 bool surelyPasses(const PrincipalView &view, std::string_view action, std::string_view resource)
 {
-    const PolicySet &set = view.resolved.policies;
+    const PolicySet &set = view.policies;
     if (mayDeny(set.identity, action, resource))
         return false;
     if (set.permissionsBoundary) {

@@ -4,9 +4,12 @@
 #include "model/policy.h"
 #include "model/resolver.h"
 
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // What can never be allowed for a principal, whatever the request's context: an
 // unconditional Deny that covers it (identity, boundary or SCP), a permissions boundary or a
@@ -15,17 +18,47 @@
 
 namespace iamx::accountcheck {
 
-/// One principal as the decision sees it: its policies and its request context.
-struct PrincipalView
+/// One principal as the decision sees it: the policies that bound it whatever it asks
+/// (identity, boundary, SCP levels) and, when asked for, the context keys that describe it.
+class PrincipalView
 {
+public:
     std::string label; ///< `user alice`, `role deploy`, `the root user`
     bool isUser = false;
-    AccountRequest resolved;
+    PolicySet policies; ///< identity, permissionsBoundary and scpLevels
+    /// Where each SCP level is (`SCP Root`), parallel to policies.scpLevels.
+    std::shared_ptr<const std::vector<std::string>> scpLevelNames;
+
+    /// The context keys of the principal, filled the first time asked.
+    const RequestContext &context() const;
+
+private:
+    friend class PrincipalViews;
+    const Resolver *m_resolver = nullptr;
+    ResolvedPrincipal m_principal;
+    mutable std::optional<RequestContext> m_context;
 };
 
-/// The principal's policies and context, resolved once.
-PrincipalView viewOf(
-        const Resolver &resolver, std::string label, const ResolvedPrincipal &principal);
+/// Builds principal views cheaply: identity policies compiled once for the whole account, the
+/// SCP levels resolved once (they are the same for every principal of the account).
+class PrincipalViews
+{
+public:
+    PrincipalViews(const Account &account, const Resolver &resolver);
+
+    PrincipalView of(const User &user) const;
+    PrincipalView of(const Role &role) const;
+    /// The account's root user; nullopt when the resolver knows none.
+    std::optional<PrincipalView> root() const;
+
+private:
+    PrincipalView make(std::string label, ResolvedPrincipal principal, bool boundBySCPs) const;
+
+    const Account &m_account;
+    const Resolver &m_resolver;
+    std::vector<std::vector<PolicyRef>> m_scpLevels;
+    std::shared_ptr<const std::vector<std::string>> m_scpLevelNames;
+};
 
 /// `statement Sid`, or `statement 2` (its index) when it has no Sid.
 std::string statementName(const Statement &statement, size_t index);

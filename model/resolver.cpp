@@ -436,6 +436,13 @@ void Resolver::addOrganization(const ResolvedPrincipal &principal, std::string_v
     }
 }
 
+RequestContext Resolver::principalContext(const ResolvedPrincipal &principal) const
+{
+    RequestContext context;
+    fillContext(principal, AccountRequest {}, nullptr, Instant {}, context);
+    return context;
+}
+
 void Resolver::fillContext(const ResolvedPrincipal &principal, const AccountRequest &resolved,
         const Resource *resource, Instant now, RequestContext &context) const
 {

@@ -138,6 +138,10 @@ public:
     /// `*` for a NotPrincipal. A back-link for browsing; conditions are not weighed.
     std::vector<std::string> admittedBy(const Role &role) const;
 
+    /// The context keys that describe the principal alone (aws:username, aws:PrincipalArn,
+    /// aws:PrincipalTag/..., ...), as resolve() fills them for any request it makes.
+    RequestContext principalContext(const ResolvedPrincipal &principal) const;
+
     /// The principal of a user, and of a session of a role, as findPrincipal() makes them.
     ResolvedPrincipal userPrincipal(const User &user) const;
     ResolvedPrincipal roleSessionPrincipal(const Role &role, std::string_view session) const;

@@ -42,12 +42,6 @@ struct DocumentUse
     Audience audience;
 };
 
-bool isServiceLinked(const Role &role)
-{
-    // AWS exempts service-linked roles from SCPs; they are AWS's, not the account's.
-    return role.path.starts_with("/aws-service-role/");
-}
-
 std::vector<DocumentUse> documentUses(const Account &account)
 {
     using Kind = DocumentKey::Kind;
@@ -125,7 +119,7 @@ std::vector<DocumentUse> documentUses(const Account &account)
         for (const User &user : account.users())
             everyone.users.push_back(&user);
         for (const Role &role : account.roles())
-            if (!isServiceLinked(role))
+            if (!role.isServiceLinked()) // AWS exempts them from SCPs
                 everyone.roles.push_back(&role);
         everyone.root = true;
         for (const auto &level : organization->levels)
@@ -149,7 +143,7 @@ struct Verdict
     bool open = false;
     size_t principals = 0;
     std::vector<std::pair<std::string, std::vector<std::string>>> reasons;
-    std::vector<const CatalogAction *> actions; ///< an Allow's actions
+    const std::vector<const CatalogAction *> *actions = nullptr; ///< an Allow's, in NamedActions
 };
 
 /// A document being weighed, and a verdict per statement.
@@ -179,21 +173,41 @@ Diagnostic statementFinding(Locator &locator, const DocumentUse &use, const Stat
 
 // ---- SHADOWED_ALLOW_STATEMENT --------------------------------------------------------------
 
-/// The catalog's actions an Allow statement names; empty when it names one the catalog does
-/// not know (its reach cannot then be told).
-std::vector<const CatalogAction *> namedActions(const Statement &statement)
+/// The catalog's actions each Allow names, expanded once per distinct Action list: accounts
+/// repeat the same lists in many documents.
+class NamedActions
 {
-    const ActionCatalog &catalog = ActionCatalog::instance();
-    std::vector<std::string> patterns;
-    for (const auto &pattern : statement.actions)
-        patterns.push_back(pattern.text);
-    if (statement.notAction)
-        return catalog.actionsNotMatching(patterns);
-    for (const auto &pattern : patterns)
-        if (catalog.expandActions(pattern).empty())
-            return {};
-    return catalog.expandActions(patterns);
-}
+public:
+    /// The actions `statement` names; empty when it names one the catalog does not know (its
+    /// reach cannot then be told). The vector lives as long as this object.
+    const std::vector<const CatalogAction *> &of(const Statement &statement)
+    {
+        std::string key(statement.notAction ? "!" : "");
+        for (const auto &pattern : statement.actions)
+            (key += pattern.text) += '\n';
+        auto [slot, added] = m_expansions.try_emplace(std::move(key));
+        if (added)
+            slot->second = expand(statement);
+        return slot->second;
+    }
+
+private:
+    static std::vector<const CatalogAction *> expand(const Statement &statement)
+    {
+        const ActionCatalog &catalog = ActionCatalog::instance();
+        std::vector<std::string> patterns;
+        for (const auto &pattern : statement.actions)
+            patterns.push_back(pattern.text);
+        if (statement.notAction)
+            return catalog.actionsNotMatching(patterns);
+        for (const auto &pattern : patterns)
+            if (catalog.expandActions(pattern).empty())
+                return {};
+        return catalog.expandActions(patterns);
+    }
+
+    std::unordered_map<std::string, std::vector<const CatalogAction *>> m_expansions;
+};
 
 /// `for user alice, reason; for role deploy, reason; and 2 more principals`: the first three.
 std::string listReasons(const Verdict &verdict)
@@ -227,14 +241,15 @@ void record(Verdict &verdict, DocumentState &document, const PrincipalView &view
 }
 
 /// An Allow the checks weigh: its resources named, its actions all known to the catalog.
-bool weighsAllow(const Statement &statement, std::vector<const CatalogAction *> &actions)
+bool weighsAllow(const Statement &statement, NamedActions &named,
+        const std::vector<const CatalogAction *> *&actions)
 {
     if (statement.effect != Effect::Allow
             || statement.resourceMode != Statement::ResourceMode::Resource
             || statement.resources.empty())
         return false;
-    actions = namedActions(statement);
-    return !actions.empty();
+    actions = &named.of(statement);
+    return !actions->empty();
 }
 
 /// Why the Allow never takes effect for this principal: up to three reasons; empty when it
@@ -294,23 +309,23 @@ std::vector<std::string> exclusionReasons(
         if (!decidedByPrincipal(condition.lowerKey, view.isUser) || hasVariables(condition))
             continue;
         ConditionExplanation trace;
-        if (!evaluateCondition(condition, view.resolved.request.context, scratch, &trace))
+        if (!evaluateCondition(condition, view.context(), scratch, &trace))
             return { describeActual(condition, trace) + " (" + condition.operatorText + " fails)" };
     }
     return {};
 }
 
 /// The document's statements the checks weigh, each open until a principal closes it.
-DocumentState startWeighing(const DocumentUse &use, PolicyRef policy)
+DocumentState startWeighing(const DocumentUse &use, PolicyRef policy, NamedActions &named)
 {
     DocumentState state { &use, std::move(policy), {}, 0 };
     state.statements.resize(state.policy->statements.size());
     for (size_t i = 0; i < state.statements.size(); ++i) {
         const Statement &statement = state.policy->statements[i];
         Verdict &verdict = state.statements[i];
-        verdict.open = statement.effect == Effect::Deny
-                ? !statement.conditions.empty()
-                : use.type == PolicyType::Identity && weighsAllow(statement, verdict.actions);
+        verdict.open = statement.effect == Effect::Deny ? !statement.conditions.empty()
+                                                        : use.type == PolicyType::Identity
+                        && weighsAllow(statement, named, verdict.actions);
         state.open += verdict.open;
     }
     return state;
@@ -325,7 +340,7 @@ void weigh(DocumentState &document, const PrincipalView &view, MatchScratch &scr
             continue;
         const Statement &statement = statements[i];
         record(verdict, document, view,
-                statement.effect == Effect::Allow ? shadowReasons(statement, verdict.actions, view)
+                statement.effect == Effect::Allow ? shadowReasons(statement, *verdict.actions, view)
                                                   : exclusionReasons(statement, view, scratch));
     }
 }
@@ -364,6 +379,7 @@ void addReachFindings(const Account &account, const Resolver &resolver, Locator 
 {
     const std::vector<DocumentUse> uses = documentUses(account);
     std::vector<DocumentState> documents;
+    NamedActions named;
     // Principal by principal, so that each is resolved once and let go: the documents that
     // bear on each, by the principal's address (the account's for its root user).
     std::unordered_map<const void *, std::vector<size_t>> documentsOf;
@@ -374,7 +390,7 @@ void addReachFindings(const Account &account, const Resolver &resolver, Locator 
                 documentTitle(account, use.key), nullptr);
         if (!policy)
             continue; // the document's own validation reports why
-        DocumentState state = startWeighing(use, std::move(policy));
+        DocumentState state = startWeighing(use, std::move(policy), named);
         if (state.open == 0)
             continue;
         for (const User *user : use.audience.users)
@@ -386,6 +402,7 @@ void addReachFindings(const Account &account, const Resolver &resolver, Locator 
         documents.push_back(std::move(state));
     }
     MatchScratch scratch;
+    const PrincipalViews views(account, resolver);
     const auto visit = [&](const void *key, const auto &makeView) {
         const auto found = documentsOf.find(key);
         if (found == documentsOf.end())
@@ -402,22 +419,10 @@ void addReachFindings(const Account &account, const Resolver &resolver, Locator 
                 weigh(documents[d], *view, scratch);
     };
     for (const User &user : account.users())
-        visit(&user, [&] {
-            return std::optional(
-                    viewOf(resolver, "user " + user.name, resolver.userPrincipal(user)));
-        });
+        visit(&user, [&] { return std::optional(views.of(user)); });
     for (const Role &role : account.roles())
-        visit(&role, [&] {
-            return std::optional(viewOf(resolver, "role " + role.name,
-                    resolver.roleSessionPrincipal(role, "iam-explorer")));
-        });
-    visit(&account, [&]() -> std::optional<PrincipalView> {
-        std::string error;
-        const auto root = resolver.findPrincipal("root", {}, error);
-        if (!root)
-            return std::nullopt;
-        return viewOf(resolver, "the root user", *root);
-    });
+        visit(&role, [&] { return std::optional(views.of(role)); });
+    visit(&account, [&] { return views.root(); });
     for (const DocumentState &document : documents)
         report(document, locator, findings);
 }

@@ -93,16 +93,6 @@ bool hasHostBits(const IpRange &range)
     return false;
 }
 
-bool isTagKey(std::string_view key)
-{
-    const auto startsWith = [key](std::string_view prefix) {
-        return key.size() >= prefix.size()
-                && asciiEqualsIgnoreCase(key.substr(0, prefix.size()), prefix);
-    };
-    return startsWith("aws:RequestTag/") || startsWith("aws:ResourceTag/")
-            || asciiEqualsIgnoreCase(key, "aws:TagKeys");
-}
-
 // The key names of a service, or the global ones, for "did you mean".
 std::vector<std::string_view> keyNames(std::span<const CatalogConditionKey> keys)
 {
@@ -303,6 +293,16 @@ void checkCondition(Context &context, size_t s, const ConditionEntry &condition,
 }
 
 } // namespace
+
+bool isTagKey(std::string_view key)
+{
+    const auto startsWith = [key](std::string_view prefix) {
+        return key.size() >= prefix.size()
+                && asciiEqualsIgnoreCase(key.substr(0, prefix.size()), prefix);
+    };
+    return startsWith("aws:RequestTag/") || startsWith("aws:ResourceTag/")
+            || asciiEqualsIgnoreCase(key, "aws:TagKeys");
+}
 
 void checkConditions(Context &context)
 {

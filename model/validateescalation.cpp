@@ -253,16 +253,25 @@ std::string listNames(const std::vector<std::string_view> &names, size_t shown =
     return text;
 }
 
-bool samePlace(const Place &a, const Place &b)
+/// Findings grouped by where they are granted: `*` or `iam:*` would otherwise carry a dozen
+/// findings on the same text.
+template <typename T> using ByPlace = std::vector<std::pair<Place, std::vector<T>>>;
+
+template <typename T> void addAt(ByPlace<T> &groups, const Place &place, T item)
 {
-    return a.statement == b.statement && a.entry == b.entry;
+    const auto group = std::find_if(groups.begin(), groups.end(), [&](const auto &g) {
+        return g.first.statement == place.statement && g.first.entry == place.entry;
+    });
+    if (group == groups.end())
+        groups.push_back({ place, { std::move(item) } });
+    else
+        group->second.push_back(std::move(item));
 }
 
 void checkPrivilegeEscalation(Context &context, const Grants &grants)
 {
-    // Paths completed, grouped by where their first action is granted: `*` or `iam:*` would
-    // otherwise carry a dozen findings on the same text.
-    std::vector<std::pair<Place, std::vector<const EscalationPath *>>> found;
+    // Paths completed, grouped by where their first action is granted.
+    ByPlace<const EscalationPath *> found;
     for (const EscalationPath &path : privilegeEscalationPaths()) {
         std::optional<Place> first;
         bool complete = true;
@@ -288,12 +297,7 @@ void checkPrivilegeEscalation(Context &context, const Grants &grants)
         }
         if (!complete)
             continue;
-        const auto group = std::find_if(found.begin(), found.end(),
-                [&](const auto &g) { return samePlace(g.first, *first); });
-        if (group == found.end())
-            found.push_back({ *first, { &path } });
-        else
-            group->second.push_back(&path);
+        addAt(found, *first, &path);
     }
     for (const auto &[place, paths] : found) {
         const EscalationPath &path = *paths.front();
@@ -327,7 +331,7 @@ void checkPrivilegeEscalation(Context &context, const Grants &grants)
 void checkCredentialsExposure(Context &context, const Grants &grants)
 {
     // Per granting entry, the credential actions it grants (an entry may grant several).
-    std::vector<std::pair<Place, std::vector<std::string_view>>> found;
+    ByPlace<std::string_view> found;
     for (const std::string_view name : credentialExposureActions()) {
         const CatalogAction *action = context.catalog.findAction(name);
         if (!action || grants.denied(*action))
@@ -339,12 +343,7 @@ void checkCredentialsExposure(Context &context, const Grants &grants)
             const auto place = grants.self(s) ? std::nullopt : grants.grantIn(s, *action);
             if (!place)
                 continue;
-            const auto group = std::find_if(found.begin(), found.end(),
-                    [&](const auto &g) { return samePlace(g.first, *place); });
-            if (group == found.end())
-                found.push_back({ *place, { action->fullName } });
-            else
-                group->second.push_back(action->fullName);
+            addAt(found, *place, action->fullName);
         }
     }
     for (const auto &[place, names] : found) {
@@ -390,17 +389,12 @@ void checkPermissionsManagement(Context &context, const Grants &grants)
             for (const CatalogAction &action : context.catalog.actions())
                 if (reportable(&action))
                     candidates.push_back(&action);
-        std::vector<std::pair<Place, std::vector<std::string_view>>> found;
+        ByPlace<std::string_view> found;
         for (const CatalogAction *action : broad ? candidates : own) {
             const auto place = grants.grantIn(s, *action);
             if (!place || grants.denied(*action))
                 continue;
-            const auto group = std::find_if(found.begin(), found.end(),
-                    [&](const auto &g) { return samePlace(g.first, *place); });
-            if (group == found.end())
-                found.push_back({ *place, { action->fullName } });
-            else
-                group->second.push_back(action->fullName);
+            addAt(found, *place, action->fullName);
         }
         const std::string where =
                 statement.notResource ? "on every resource NotResource leaves" : "on Resource *";

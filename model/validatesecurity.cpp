@@ -4,6 +4,7 @@
 // NotAction statements whose tag condition many services never set.
 
 #include "model/casefold.h"
+#include "model/patternrelations.h"
 #include "model/validationcontext.h"
 
 #include <algorithm>
@@ -117,16 +118,6 @@ bool namesGitHub(const json::Value &federated)
             && std::any_of(federated.items.begin(), federated.items.end(), isGitHub);
 }
 
-bool isTagKey(std::string_view key)
-{
-    const auto startsWith = [key](std::string_view prefix) {
-        return key.size() >= prefix.size()
-                && asciiEqualsIgnoreCase(key.substr(0, prefix.size()), prefix);
-    };
-    return startsWith("aws:RequestTag/") || startsWith("aws:ResourceTag/")
-            || asciiEqualsIgnoreCase(key, "aws:TagKeys");
-}
-
 // The documented services with an action that statement `s`'s NotAction leaves, none of whose
 // left actions supports the tag key `key`.
 std::vector<std::string_view> servicesIgnoringKey(
@@ -203,6 +194,42 @@ void checkNotActionTagKeys(Context &context, size_t s)
 
 } // namespace
 
+/// SENSITIVE_ACCESS: an Allow whose resources reach one the user called sensitive.
+void checkSensitiveResources(Context &context, const StatementNode &statement)
+{
+    if (context.sensitiveResources.empty() || !statement.isAllow() || !statement.resource)
+        return;
+    const auto firstReached = [&](const auto &reaches) -> const std::string * {
+        for (const std::string &sensitive : context.sensitiveResources)
+            if (reaches(sensitive))
+                return &sensitive;
+        return nullptr;
+    };
+    if (statement.notResource) {
+        // What NotResource leaves reaches a sensitive resource unless an entry covers it all.
+        const std::string *reached = firstReached([&](const std::string &sensitive) {
+            return std::none_of(statement.resources.begin(), statement.resources.end(),
+                    [&](const Entry &e) { return resourcePatternCovers(e.text(), sensitive); });
+        });
+        if (reached)
+            context.reportKey("SENSITIVE_ACCESS", statement.pointer + "/NotResource",
+                    "NotResource leaves the sensitive resource " + *reached
+                            + " allowed: list it in NotResource, or allow named resources",
+                    *statement.resource);
+        return;
+    }
+    for (const Entry &entry : statement.resources) {
+        const std::string *reached = firstReached([&](const std::string &sensitive) {
+            return resourcePatternsOverlap(entry.text(), sensitive);
+        });
+        if (reached)
+            context.report("SENSITIVE_ACCESS", entry.pointer,
+                    "\"" + entry.text() + "\" reaches the sensitive resource " + *reached
+                            + ": make sure this statement is meant to grant it",
+                    *entry.value);
+    }
+}
+
 void checkSecurity(Context &context)
 {
     for (size_t s = 0; s < context.statements.size(); ++s)
@@ -228,6 +255,7 @@ void checkSecurity(Context &context)
                     *statement.resource);
         for (const SensitiveAction &sensitive : sensitiveActions)
             checkSensitiveAction(context, statement, sensitive);
+        checkSensitiveResources(context, statement);
 
         if (!resourcePolicy || !statement.isAllow() || !statement.principal
                 || statement.notPrincipal)

@@ -102,6 +102,7 @@ constexpr auto checks = std::to_array<ValidationCheck>({
         { "PASS_ROLE_WITH_NOTACTION_AND_NOTRESOURCE", S,
                 "NotAction and NotResource leaving "
                 "iam:PassRole" },
+        { "SENSITIVE_ACCESS", S, "an Allow reaching a resource given with --sensitive" },
         { "FORALLVALUES_WITH_SINGLE_VALUED_KEY", S, "ForAllValues on a single-valued key" },
         { "FORANYVALUE_WITH_SINGLE_VALUED_KEY", S, "ForAnyValue on a single-valued key" },
         { "RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL", S,

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +84,8 @@ public:
     bool variablesEnabled = false; ///< Version 2012-10-17
     /// ValidationOptions::resourceArn: the resource a Resource policy is attached to, or empty.
     std::string_view resourceArn;
+    /// ValidationOptions::sensitiveResources.
+    std::span<const std::string> sensitiveResources;
     std::vector<StatementNode> statements;
     /// Per statement, per action entry: its expansion (checkActions fills it).
     std::vector<std::vector<Expansion>> expansions;
@@ -145,6 +148,9 @@ bool resourceCovers(std::string_view outer, std::string_view inner);
 /// The closest of `candidates` to `word` ignoring case, if it is close enough to be a typo.
 std::optional<std::string_view> closestName(
         std::string_view word, const std::vector<std::string_view> &candidates);
+
+/// True for the global tag keys: aws:RequestTag/..., aws:ResourceTag/..., aws:TagKeys.
+bool isTagKey(std::string_view key);
 
 void checkActions(Context &context);
 void checkResources(Context &context);

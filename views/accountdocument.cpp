@@ -117,7 +117,8 @@ const AccountIndex &AccountDocument::index() const
 const std::vector<Diagnostic> &AccountDocument::accountFindings() const
 {
     if (!m_findings)
-        m_findings = iamx::accountFindings(m_account);
+        m_findings = iamx::accountFindings(
+                m_account, resolver(), { .weighStatementsUpTo = weighStatementsUpTo });
     return *m_findings;
 }
 

@@ -49,8 +49,10 @@ public:
     /// a reference across accountReset() or accountChanged().
     const AccountIndex &index() const;
     /// The checks only the whole account allows (model/accountfindings.h): taken from the
-    /// loader, else made when first asked after a change.
+    /// loader, else made when first asked after a change. Those that weigh every statement
+    /// are left out above this many users and roles: on 85,000 they take seconds.
     const std::vector<Diagnostic> &accountFindings() const;
+    static constexpr size_t weighStatementsUpTo = 20'000;
     /// True when accountFindings() is ready without work (it was given or made since the
     /// last change).
     bool hasAccountFindings() const { return m_findings.has_value(); }

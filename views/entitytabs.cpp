@@ -149,7 +149,7 @@ PolicyPage *EntityTabs::showDocument(const QString &key, bool keepIt, bool asBou
             [this, page] { Q_EMIT pageChanged(page); });
     place(page, id, page->title(), keepIt);
     page->setStatementOutcomes(m_outcomes);
-    page->setCompletionAccountContext(completionContext());
+    page->setCompletionAccountSource([this] { return completionContext(); });
     Q_EMIT pageChanged(page);
     return page;
 }
@@ -252,9 +252,7 @@ void EntityTabs::refresh()
 {
     // After an edit or an undo: pages show the account as it is now; those whose entity or
     // document is gone close (a page with edits not applied stays, so nothing typed is lost).
-    m_completionContext.reset();
-    for (PolicyPage *page : documentPages())
-        page->setCompletionAccountContext(completionContext());
+    m_completionContext.reset(); // made again when completion next asks
     for (int i = count() - 1; i >= 0; --i) {
         QWidget *page = widget(i);
         const QString id = page->property(idProperty).toString();

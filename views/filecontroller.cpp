@@ -110,7 +110,8 @@ void FileController::load(const QStringList &paths, const QString &fileName)
         // So are the account-wide checks (they compile every trust policy).
         if (result->account->value) {
             result->index = std::make_unique<AccountIndex>(*result->account->value);
-            result->findings = accountFindings(*result->account->value);
+            result->findings = accountFindings(*result->account->value,
+                    { .weighStatementsUpTo = AccountDocument::weighStatementsUpTo });
         }
     });
     worker->setObjectName(u"accountLoader"_s);

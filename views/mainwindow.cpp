@@ -242,8 +242,8 @@ void MainWindow::updateAccountProblems()
     // What the file itself has wrong stays listed, with its location, as long as it is open,
     // and what only the whole account shows (an unused policy, a trust policy naming a deleted
     // role). After an edit of a large account those checks wait for the next load: they
-    // compile every trust policy, which the window must not wait for on every edit.
-    constexpr size_t largeAccount = 5000;
+    // weigh every statement, which the window must not wait for on every edit.
+    constexpr size_t largeAccount = 2000;
     const Account &account = m_document.account();
     if (!m_document.hasAccountFindings()
             && account.users().size() + account.roles().size() > largeAccount)

@@ -2,6 +2,7 @@
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
+#include "model/accountfindings.h"
 #include "model/accountindex.h"
 #include "model/actioncatalog.h"
 #include "model/policyvalidator.h"
@@ -30,8 +31,10 @@ preset to measure.
 
 With --account, measures the account: "load s" (read, parse and model the file),
 "peak MB" (the process's peak resident memory after loading), "compile s" (compiling every
-identity policy once, on all cores; otherwise done lazily), and "who-can ms" (asking every
-user and role session, default s3:GetObject on arn:aws:s3:::example-bucket/key, after that).
+identity policy once, on all cores; otherwise done lazily), "who-can ms" (asking every
+user and role session, default s3:GetObject on arn:aws:s3:::example-bucket/key, after that)
+and "account findings s" (the account-wide checks of 'validate --account', which the
+application runs while it loads an account).
 
 With --filter, measures the account tree's filter instead: "index ms" (building the search
 index of names, ARNs, tags and the actions of every policy), "matches" and "query ms" (the
@@ -88,6 +91,10 @@ int benchAccount(const Arguments &arguments, std::ostream &out, std::ostream &er
     start = Clock::now();
     const WhoCanResult result = whoCan(resolver, *account, action, resource, {}, now);
     const double whoCanSeconds = seconds(start);
+    // The account-wide checks, as the application runs them while it loads the account.
+    start = Clock::now();
+    const size_t findings = accountFindings(*account, resolver).size();
+    const double findingsSeconds = seconds(start);
     char line[160];
     out << "principals: " << result.principalsConsidered << '\n';
     out << "who-can allowed: " << result.allowed.size()
@@ -96,6 +103,9 @@ int benchAccount(const Arguments &arguments, std::ostream &out, std::ostream &er
             compile);
     out << line;
     std::snprintf(line, sizeof line, "who-can ms: %.1f\n", whoCanSeconds * 1000);
+    out << line;
+    std::snprintf(line, sizeof line, "account findings: %zu\naccount findings s: %.3f\n",
+            findings, findingsSeconds);
     out << line;
     return ExitOk;
 }

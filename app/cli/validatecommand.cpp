@@ -13,7 +13,7 @@ namespace iamx::cli {
 namespace {
 
 constexpr const char *validateHelp =
-        R"(Usage: iamx validate [--policy-type T] [--resource-arn ARN] [--json] FILE...
+        R"(Usage: iamx validate [--policy-type T] [--resource-arn ARN] [--sensitive ARN]... [--json] FILE...
        iamx validate --account FILE [--account FILE...] [--json]
        iamx validate --list-checks [--json]
 
@@ -27,6 +27,9 @@ permissionsBoundary, session, scp or rcp. '-' reads standard input.
 --resource-arn ARN names the resource a resource policy is attached to (implies
 --policy-type resource): its actions and resources must then be of that resource's service.
 Without it, the service is the one all the policy's Resource entries name, if they agree.
+
+--sensitive ARN (repeatable; `*` and `?` allowed) names a resource to guard: an Allow that
+reaches it is a SENSITIVE_ACCESS security warning.
 
 Prints one line per finding, FILE:LINE:COLUMN: severity: message [CODE], with severity one
 of error, security-warning, warning, suggestion. With --json, prints one line per file:
@@ -135,7 +138,7 @@ int runValidate(const std::vector<std::string> &args, std::ostream &out, std::os
 {
     const auto arguments = parseArguments("validate", args,
             { { "--policy-type", true }, { "--resource-arn", true }, { "--json" },
-                    { "--account", true }, { "--list-checks" } },
+                    { "--account", true }, { "--list-checks" }, { "--sensitive", true } },
             err);
     if (!arguments)
         return ExitUsage;
@@ -170,8 +173,17 @@ int runValidate(const std::vector<std::string> &args, std::ostream &out, std::os
         options.type = ValidationPolicyType::Resource;
         options.resourceArn = *arn;
     }
-    if (arguments->has("--account"))
+    for (const auto &[flag, value] : arguments->options)
+        if (flag == "--sensitive")
+            options.sensitiveResources.push_back(value);
+    if (arguments->has("--account")) {
+        if (!options.sensitiveResources.empty()) {
+            err << "iamx validate: --sensitive applies to policy files; give no --account "
+                   "with it (see 'iamx validate --help')\n";
+            return ExitUsage;
+        }
         return validateAccount(*arguments, out, err);
+    }
     if (arguments->positionals.empty()) {
         err << "iamx validate: no policy file given (see 'iamx validate --help')\n";
         return ExitUsage;

@@ -361,6 +361,14 @@ void tst_Cli::validate_data()
     QTest::newRow("validate --account with a file")
             << Args { "validate", "--account", "demo", "validate-clean.json" }
             << std::string("usage-validate-account-and-file") << 2 << none;
+    // A resource called sensitive that the policy reaches, and one it does not; a usage error with
+    // --account.
+    QTest::newRow("validate --sensitive") << Args { "validate", "validate-clean.json",
+        "--sensitive", "arn:aws:s3:::reports/q*", "--sensitive", "arn:aws:s3:::payroll" }
+                                          << std::string("validate-sensitive") << 0 << none;
+    QTest::newRow("validate --sensitive with --account")
+            << Args { "validate", "--account", "demo", "--sensitive", "arn:aws:s3:::x" }
+            << std::string("usage-validate-sensitive-account") << 2 << none;
     // Every check with its severity; --json, one object a line.
     QTest::newRow("validate --list-checks --json")
             << Args { "validate", "--list-checks", "--json" }

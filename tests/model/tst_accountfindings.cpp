@@ -72,6 +72,7 @@ private slots:
     void statementsThatMayTakeEffectAreLeftAlone();
     void boundariesThatDoNotCapEscalation();
     void resourcePoliciesNamingMissingPrincipals();
+    void largeAccountsSkipTheWeighingChecks();
     void inlinePoliciesAgainstTheAggregateQuota();
 };
 
@@ -228,6 +229,30 @@ void tst_AccountFindings::resourcePoliciesNamingMissingPrincipals()
     QCOMPARE(gone->pointer, "/Statement/0/Principal"s);
     QCOMPARE(gone->where.line, 90);
     QVERIFY2(gone->message.find("role/gone") != std::string::npos, gone->message.c_str());
+}
+
+// The application leaves the checks that weigh every statement out above a number of
+// principals, and says so; the rest stay.
+void tst_AccountFindings::largeAccountsSkipTheWeighingChecks()
+{
+    const char *name = "accounts/unreachable-statements.json";
+    auto parsed =
+            iamx::loadAccount({ { name, iamx::test::readFile(iamx::test::testDataPath(name)) } });
+    QVERIFY(parsed.value);
+    const auto findings = iamx::accountFindings(*parsed.value, { .weighStatementsUpTo = 2 });
+    const auto *skipped = find(findings, "ACCOUNT_CHECKS_SKIPPED");
+    QVERIFY(skipped);
+    QCOMPARE(skipped->severity, iamx::Severity::Suggestion);
+    QVERIFY2(skipped->message.find("3 users and roles") != std::string::npos,
+            skipped->message.c_str());
+    QVERIFY(!find(findings, "SHADOWED_ALLOW_STATEMENT"));
+    QVERIFY(!find(findings, "DENY_NEVER_MATCHES"));
+    QVERIFY(!find(findings, "BOUNDARY_DOES_NOT_CAP_RISKY_PERMISSION"));
+    QVERIFY(find(findings, "RESOURCE_POLICY_UNKNOWN_PRINCIPAL"));
+    // At the limit, they are made.
+    const auto all = iamx::accountFindings(*parsed.value, { .weighStatementsUpTo = 3 });
+    QVERIFY(!find(all, "ACCOUNT_CHECKS_SKIPPED"));
+    QVERIFY(find(all, "SHADOWED_ALLOW_STATEMENT"));
 }
 
 void tst_AccountFindings::boundariesThatDoNotCapEscalation()

@@ -37,6 +37,7 @@ struct Case
     int line = 0, column = 0;
     std::set<std::string> also;
     std::string resourceArn {}; ///< optional: the resource a resource policy is attached to
+    std::vector<std::string> sensitive {}; ///< optional: resources called sensitive
 };
 
 std::vector<Case> readCases()
@@ -70,6 +71,9 @@ std::vector<Case> readCases()
             for (const auto &item : also->items)
                 c.also.insert(item.text);
         c.resourceArn = string("resourceArn");
+        if (const auto *sensitive = row.find("sensitiveResources"))
+            for (const auto &item : sensitive->items)
+                c.sensitive.push_back(item.text);
         cases.push_back(std::move(c));
     }
     return cases;
@@ -110,8 +114,8 @@ void tst_PolicyValidator::wrongPolicies()
     QFETCH(Case, wrong);
     const auto type = iamx::parseValidationPolicyType(wrong.type);
     QVERIFY(type);
-    const auto findings =
-            iamx::validatePolicy(wrong.policy, { *type, "case.json", wrong.resourceArn });
+    const auto findings = iamx::validatePolicy(
+            wrong.policy, { *type, "case.json", wrong.resourceArn, wrong.sensitive });
     std::set<std::string> codes;
     for (const auto &d : findings) {
         codes.insert(d.code);

@@ -1,3 +1,4 @@
+#include "tests/support/testsupport.h"
 #include "views/accountdocument.h"
 #include "views/accounttreeview.h"
 #include "views/dialogs.h"
@@ -76,6 +77,7 @@ private slots:
     void aDarkPaletteKeepsEverythingReadable();
     void openingAFileThatIsNotAnAccountShowsTheError();
     void problemsOfAnAccountFileAreListedWithTheirPlace();
+    void statementsThatNeverTakeEffectAreListedInProblems();
 
 private:
     void saveScreenshot(QWidget *widget, const QString &name) const;
@@ -533,6 +535,28 @@ void tst_MainWindow::problemsOfAnAccountFileAreListedWithTheirPlace()
                         == u"TRUST_POLICY_UNKNOWN_PRINCIPAL"_s;
     QVERIFY(unknownPrincipal);
     saveScreenshot(m_window.get(), u"problems"_s);
+}
+
+// The account checks that weigh statements against the decision show in Problems: an Allow the
+// boundary or an SCP always overrides, and a boundary that lets escalation through.
+void tst_MainWindow::statementsThatNeverTakeEffectAreListedInProblems()
+{
+    const QString path = QString::fromStdString(
+            iamx::test::testDataPath("accounts/unreachable-statements.json"));
+    QSignalSpy finished(m_window->files(), &iamx::FileController::loadFinished);
+    m_window->openFile(path);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.constFirst().constFirst().toBool(), true);
+    const auto *problems = m_window->findChild<iamx::DiagnosticsModel *>();
+    QVERIFY(problems);
+    QStringList codes;
+    for (int row = 0; row < problems->rowCount(); ++row)
+        codes << problems->index(row, 0).data(iamx::DiagnosticsModel::CodeRole).toString();
+    QVERIFY2(codes.count(u"SHADOWED_ALLOW_STATEMENT"_s) == 3, qPrintable(codes.join(u' ')));
+    QCOMPARE(codes.count(u"DENY_NEVER_MATCHES"_s), 3);
+    QCOMPARE(codes.count(u"BOUNDARY_DOES_NOT_CAP_RISKY_PERMISSION"_s), 1);
+    QCOMPARE(codes.count(u"RESOURCE_POLICY_UNKNOWN_PRINCIPAL"_s), 1);
+    saveScreenshot(m_window.get(), u"problems-account-checks"_s);
 }
 
 QTEST_MAIN(tst_MainWindow)

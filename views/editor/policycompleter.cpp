@@ -158,7 +158,13 @@ bool PolicyCompleter::complete()
 
 void PolicyCompleter::setAccountContext(std::shared_ptr<const CompletionAccountContext> context)
 {
-    m_accountContext = std::move(context);
+    setAccountContextSource(
+            context ? AccountContextSource([context] { return context; }) : AccountContextSource());
+}
+
+void PolicyCompleter::setAccountContextSource(AccountContextSource source)
+{
+    m_accountContextSource = std::move(source);
     if (isPopupVisible())
         refresh();
 }
@@ -169,8 +175,9 @@ void PolicyCompleter::refresh()
     const std::string utf8 = toStdString(text);
     m_site = completionSiteAt(utf8, byteOffsetOf(text, m_editor->textCursor().position()));
     m_startPosition = positionOf(utf8, m_site.replaceStart);
+    const auto account = m_accountContextSource ? m_accountContextSource() : nullptr;
     m_model->setCandidates(
-            completionCandidates(m_site, ActionCatalog::instance(), 500, m_accountContext.get()));
+            completionCandidates(m_site, ActionCatalog::instance(), 500, account.get()));
     if (m_model->rowCount() == 0) {
         hidePopup();
         return;

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -59,7 +60,10 @@ public:
     /// (completionAccountContext()). Null (the default): none. Shared, as every editor of the
     /// window offers the same; replace it when the account changes.
     void setAccountContext(std::shared_ptr<const CompletionAccountContext> context);
-    const CompletionAccountContext *accountContext() const { return m_accountContext.get(); }
+    /// Where to get the account's offer each time completion runs: the window makes it anew
+    /// only when asked after a change, not on every edit of a large account.
+    using AccountContextSource = std::function<std::shared_ptr<const CompletionAccountContext>()>;
+    void setAccountContextSource(AccountContextSource source);
 
     /// What hovering over document position `position` shows: the expansion of the action
     /// pattern there (describeActionPattern()); empty elsewhere.
@@ -80,7 +84,7 @@ private:
     QListView *m_popup;
     QStyledItemDelegate *m_delegate;
     CompletionSite m_site;
-    std::shared_ptr<const CompletionAccountContext> m_accountContext;
+    AccountContextSource m_accountContextSource;
     int m_startPosition = 0; ///< the document position of m_site.replaceStart
     bool m_busy = false; ///< inserting, or passing a key on: the cursor moves are ours
 };

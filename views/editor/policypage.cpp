@@ -189,10 +189,10 @@ void PolicyPage::setStatementOutcomes(const std::vector<StatementOutcome> &outco
     m_editor->setStatementOutcomes(mine);
 }
 
-void PolicyPage::setCompletionAccountContext(
-        std::shared_ptr<const CompletionAccountContext> context)
+void PolicyPage::setCompletionAccountSource(
+        std::function<std::shared_ptr<const CompletionAccountContext>()> source)
 {
-    m_editor->completer()->setAccountContext(std::move(context));
+    m_editor->completer()->setAccountContextSource(std::move(source));
 }
 
 void PolicyPage::clearStatementOutcomes()

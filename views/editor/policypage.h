@@ -7,6 +7,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -79,8 +80,10 @@ public:
     void clearStatementOutcomes();
 
     /// What completion offers from the account open in the window (its principals,
-    /// providers and resources); see PolicyCompleter::setAccountContext().
-    void setCompletionAccountContext(std::shared_ptr<const CompletionAccountContext> context);
+    /// providers and resources), asked for each time completion runs; see
+    /// PolicyCompleter::setAccountContextSource().
+    void setCompletionAccountSource(
+            std::function<std::shared_ptr<const CompletionAccountContext>()> source);
 
     /// See PolicyEditor::scrollToStatement() and PolicyEditor::moveToLocation().
     bool scrollToStatement(int index);

@@ -36,9 +36,9 @@ def cond(body):
 cases = []
 
 
-def case(code, severity, text, at, nth=0, type='identity', also=(), resource_arn=''):
+def case(code, severity, text, at, nth=0, type='identity', also=(), resource_arn='', sensitive=()):
     cases.append(dict(code=code, severity=severity, type=type, policy=text, at=at, nth=nth,
-                      also=sorted(also), resource_arn=resource_arn))
+                      also=sorted(also), resource_arn=resource_arn, sensitive=list(sensitive)))
 
 
 E, S, W, G = 'ERROR', 'SECURITY_WARNING', 'WARNING', 'SUGGESTION'
@@ -610,6 +610,20 @@ case('ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', G,
      '"aws:ResourceTag/team"', also=['ALLOW_WITH_NOT_ACTION', 'CREDENTIALS_EXPOSURE'])
 
 
+# Resources the user calls sensitive (iamx validate --sensitive).
+SECRETS = 'arn:aws:s3:::secrets/*'
+case('SENSITIVE_ACCESS', S, policy(st(ALLOW + '"Action": "s3:GetObject", "Resource": '
+                                   '["arn:aws:s3:::reports/*", "arn:aws:s3:::*"]')),
+     '"arn:aws:s3:::*"', sensitive=[SECRETS], also=['REDUNDANT_RESOURCE'])
+case('SENSITIVE_ACCESS', S, policy(st(ALLOW + '"Action": "s3:GetObject", '
+                                   '"NotResource": "arn:aws:s3:::reports/*"')),
+     '"NotResource"', sensitive=[SECRETS], also=['ALLOW_WITH_NOT_RESOURCE'])
+case('NO_FINDING', '', policy(st(ALLOW + '"Action": "s3:GetObject", '
+                                 '"Resource": "arn:aws:s3:::reports/*"')), '', sensitive=[SECRETS])
+case('NO_FINDING', '', policy(st(ALLOW + '"Action": "s3:GetObject", '
+                                 '"NotResource": "arn:aws:s3:::secrets/*"')), '', sensitive=[SECRETS],
+     also=['ALLOW_WITH_NOT_RESOURCE'])
+
 # Policies that must stay clean.
 case('NO_FINDING', '', policy(st(ALLOW + GET)), '')
 case('NO_FINDING', '', policy(st('"Sid": "ReadReports", ' + ALLOW + '"Action": ["s3:GetObject", '
@@ -645,6 +659,8 @@ with open(os.path.join(here, 'cases.jsonl'), 'w') as out:
         row['also'] = c['also']
         if c['resource_arn']:
             row['resourceArn'] = c['resource_arn']
+        if c['sensitive']:
+            row['sensitiveResources'] = c['sensitive']
         row['policy'] = c['policy']
         out.write(json.dumps(row) + '\n')
 print('wrote %d cases' % len(cases))
