@@ -104,8 +104,8 @@ int benchAccount(const Arguments &arguments, std::ostream &out, std::ostream &er
     out << line;
     std::snprintf(line, sizeof line, "who-can ms: %.1f\n", whoCanSeconds * 1000);
     out << line;
-    std::snprintf(line, sizeof line, "account findings: %zu\naccount findings s: %.3f\n",
-            findings, findingsSeconds);
+    std::snprintf(line, sizeof line, "account findings: %zu\naccount findings s: %.3f\n", findings,
+            findingsSeconds);
     out << line;
     return ExitOk;
 }
