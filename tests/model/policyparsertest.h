@@ -1,7 +1,8 @@
 #pragma once
 
-// Helpers shared by the policy parser tests (tst_policyparser, tst_policycompile,
-// tst_parserrobustness): documents built line by line, diagnostics described for comparison.
+// Helpers shared by the policy parser tests (tst_policyparsererrors, tst_policyparserwarnings,
+// tst_policycompile, tst_parserrobustness): documents built line by line, diagnostics described
+// for comparison.
 
 #include "model/json.h"
 #include "model/policyparser.h"
