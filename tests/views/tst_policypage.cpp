@@ -13,6 +13,7 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
 #include <memory>
 
 // The policy editor's tab driven headless (style.md §4): Apply is offered only for a modified,
@@ -40,6 +41,7 @@ private slots:
     void awsManagedIsReadOnly();
     void findShortcutOpensTheFindBar();
     void outcomesOfThisDocumentOnly();
+    void resourcePolicyIsCheckedAgainstItsResource();
 
 private:
     void saveScreenshot(const QString &name) const;
@@ -83,6 +85,31 @@ const QString customerKey = managedKey("arn:aws:iam::111122223333:policy/DevRead
 const QString awsKey = managedKey("arn:aws:iam::aws:policy/ReadOnlyAccess");
 
 } // namespace
+
+// A bucket's policy is validated as the bucket's: an action of another service is an error
+// there, though the same text elsewhere is only a grant of nothing.
+void tst_PolicyPage::resourcePolicyIsCheckedAgainstItsResource()
+{
+    const QString bucketPolicy = uR"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+  "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:Decrypt",
+  "Resource": "*"}]})"_s;
+    iamx::DocumentKey key;
+    key.kind = iamx::DocumentKey::Kind::Resource;
+    key.owner = "arn:aws:s3:::acme-reports";
+    iamx::PolicyParseOptions options;
+    options.type = iamx::PolicyType::Resource;
+    m_page->setDocument(
+            iamx::toQString(iamx::documentKeyText(key)), u"acme-reports"_s, bucketPolicy, options);
+    const auto hasCode = [&](const char *code) {
+        const auto &findings = m_page->editor()->diagnostics();
+        return std::any_of(findings.begin(), findings.end(),
+                [&](const iamx::Diagnostic &d) { return d.code == code; });
+    };
+    QVERIFY(hasCode("UNSUPPORTED_ACTION_IN_POLICY"));
+    // The same text as another kind of document: no resource to hold it to.
+    m_page->setDocument(customerKey, u"DevReadOnly"_s, bucketPolicy, options);
+    QVERIFY(!hasCode("UNSUPPORTED_ACTION_IN_POLICY"));
+}
 
 void tst_PolicyPage::initTestCase()
 {

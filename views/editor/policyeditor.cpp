@@ -147,6 +147,11 @@ PolicyEditor::PolicyEditor(QWidget *parent)
 
 PolicyEditor::~PolicyEditor() = default;
 
+void PolicyEditor::setResourceArn(const std::string &arn)
+{
+    m_resourceArn = arn;
+}
+
 void PolicyEditor::setParseOptions(const PolicyParseOptions &options)
 {
     m_options = options;
@@ -163,8 +168,8 @@ void PolicyEditor::validate()
 {
     m_validationTimer->stop();
     const std::string text = toStdString(toPlainText());
-    m_diagnostics = validatePolicy(
-            text, { validationPolicyType(m_options.type, m_options.resourceKind), {} });
+    m_diagnostics = validatePolicy(text,
+            { validationPolicyType(m_options.type, m_options.resourceKind), {}, m_resourceArn });
 
     QList<QTextEdit::ExtraSelection> selections;
     selections.reserve(qsizetype(m_diagnostics.size()));

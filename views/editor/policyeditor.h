@@ -57,6 +57,9 @@ public:
     /// How the text is validated: the policy type and, for resource policies, its kind.
     /// Identity by default. Revalidates.
     void setParseOptions(const PolicyParseOptions &options);
+    /// The resource a resource policy is attached to (ValidationOptions::resourceArn), so that
+    /// its actions and resources are checked against that resource's service; empty: none.
+    void setResourceArn(const std::string &arn);
     const PolicyParseOptions &parseOptions() const { return m_options; }
 
     /// The findings of the last validation (empty before the first one).
@@ -156,6 +159,7 @@ private:
     PolicyCompleter *m_completer = nullptr;
     QTimer *m_validationTimer = nullptr;
     PolicyParseOptions m_options;
+    std::string m_resourceArn;
     std::vector<Diagnostic> m_diagnostics;
     std::vector<TrackedMark> m_marks;
     StatementColours m_colours;

@@ -120,6 +120,10 @@ void PolicyPage::setDocument(const QString &documentKeyText, const QString &titl
     m_titleLabel->setText(title);
     m_editor->clearStatementOutcomes();
     m_editor->setPlainText(text); // also clears the undo history
+    // A resource's policy is validated against that resource's service.
+    const auto key = parseDocumentKey(toStdString(documentKeyText));
+    m_editor->setResourceArn(
+            key && key->kind == DocumentKey::Kind::Resource ? key->owner : std::string());
     m_editor->setParseOptions(options); // validates now
     if (isAwsManaged(documentKeyText))
         setReadOnly(true, tr("Read-only: managed by AWS"));
