@@ -1,6 +1,7 @@
 #include "resources/catalogtext.h"
 
 #include "app/cli/arguments.h"
+#include "app/cli/benchparser.h"
 #include "app/cli/commands.h"
 #include "model/accountfindings.h"
 #include "model/accountindex.h"
@@ -23,6 +24,7 @@ constexpr const char *benchHelp = R"(Usage: iamx bench FILE [--seconds S]
        iamx bench --account FILE --filter TEXT
        iamx bench --catalog
        iamx bench --validate DIR_OR_FILE [--seconds S]
+       iamx bench --parser
 
 Parses and compiles FILE's scenarios once, then evaluates all of them over and over on one
 thread for at least S seconds (default 2) through the decision path that 'simulate --json'
@@ -52,6 +54,11 @@ findings of one pass by severity, "ms per policy", the time of the largest polic
 "policies/s: N". Every current AWS managed policy, as
 tests/data/managed-policies/make_managed_policies.mjs --all DIR writes them, is the
 reference set.
+
+With --parser, parses policies of several shapes (many statements, many Sids, long lists,
+a warning per entry, many condition keys) at n and 8n bytes and prints how many times longer
+8 times the input took, per shape, and last "worst ratio: R": the parser's time grows with
+its input (about 8), not with its square (64).
 )";
 
 double peakMegabytes()
@@ -276,7 +283,7 @@ int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostre
     const auto arguments = parseArguments("bench", args,
             { { "--seconds", true }, { "--account", true }, { "--action", true },
                     { "--resource", true }, { "--filter", true }, { "--catalog" },
-                    { "--validate", true } },
+                    { "--validate", true }, { "--parser" } },
             err);
     if (!arguments)
         return ExitUsage;
@@ -286,6 +293,8 @@ int runBench(const std::vector<std::string> &args, std::ostream &out, std::ostre
     }
     if (arguments->has("--catalog"))
         return benchCatalog(out, err);
+    if (arguments->has("--parser"))
+        return benchParser(out);
     const bool validating = arguments->has("--validate");
     if (arguments->has("--filter")) {
         if (!arguments->has("--account")) {
