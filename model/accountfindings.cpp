@@ -124,11 +124,7 @@ std::vector<Diagnostic> accountFindings(
                         "The policy of " + resource.arn + " " + why
                                 + ": remove it, or it grants whoever is created under that "
                                   "name next");
-                const SourceSpan &span = resource.policy->span();
-                if (resource.policy->form() == PolicyText::Form::Object)
-                    locator.place(d, span.source, span.offset + statement.offset, statement.length);
-                else
-                    locator.place(d, span);
+                locator.placeInDocument(d, *resource.policy, statement.offset, statement.length);
                 findings.push_back(std::move(d));
             }
         }
@@ -200,8 +196,10 @@ std::vector<Diagnostic> accountFindings(
     // statements against the decision.
     const size_t principals = account.users().size() + account.roles().size();
     if (principals <= options.weighStatementsUpTo) {
-        accountcheck::addReachFindings(account, resolver, locator, findings);
-        accountcheck::addBoundaryFindings(account, resolver, locator, findings);
+        // One view of each principal's bounding policies, for both.
+        const accountcheck::PrincipalViews views(account, resolver);
+        accountcheck::addReachFindings(account, resolver, views, locator, findings);
+        accountcheck::addBoundaryFindings(account, views, locator, findings);
     } else {
         Diagnostic d = finding(Severity::Suggestion, "ACCOUNT_CHECKS_SKIPPED", {},
                 "The checks that weigh every statement (SHADOWED_ALLOW_STATEMENT, "
@@ -237,13 +235,7 @@ std::vector<Diagnostic> validateAccountDocuments(const Account &account)
         for (Diagnostic d : validatePolicy(document.text(), options)) {
             d.message = documentTitle(account, key) + ": " + d.message;
             d.pointer = pointer + d.pointer;
-            const SourceSpan &span = document.span();
-            // A document written as a JSON object is the file's own text: its positions are
-            // the file's. One written as a string was decoded: point at the string.
-            if (document.form() == PolicyText::Form::Object)
-                locator.place(d, span.source, span.offset + d.where.offset, d.where.length);
-            else
-                locator.place(d, span);
+            locator.placeInDocument(d, document, d.where.offset, d.where.length);
             findings.push_back(std::move(d));
         }
     };

@@ -46,6 +46,18 @@ public:
     {
         place(d, span.source, span.offset, span.length);
     }
+    /// Places `d` at bytes [offset, offset + length) of a policy document of the account. A
+    /// document written as a JSON object is the file's own text, so the range is exact; one
+    /// written as a string was decoded, so `d` points at the whole string.
+    void placeInDocument(
+            Diagnostic &d, const PolicyText &document, std::uint64_t offset, std::uint64_t length)
+    {
+        const SourceSpan &span = document.span();
+        if (document.form() == PolicyText::Form::Object)
+            place(d, span.source, span.offset + offset, length);
+        else
+            place(d, span);
+    }
 
 private:
     const Account &m_account;

@@ -61,12 +61,11 @@ std::string pathNames(const std::vector<const EscalationPath *> &paths)
 
 } // namespace
 
-void addBoundaryFindings(const Account &account, const Resolver &resolver, Locator &locator,
+void addBoundaryFindings(const Account &account, const PrincipalViews &views, Locator &locator,
         std::vector<Diagnostic> &findings)
 {
     const std::string allRoles = "arn:aws:iam::" + account.accountId() + ":role/*";
     std::map<std::string, std::vector<Uncapped>> byBoundary; // by the boundary's ARN
-    const PrincipalViews views(account, resolver);
     const auto weigh = [&](const std::optional<std::string> &boundary, const auto &entity) {
         if (!boundary)
             return;

@@ -2,6 +2,7 @@
 
 #include "model/accountlocator.h"
 #include "model/diagnostic.h"
+#include "model/principalbounds.h"
 
 #include <vector>
 
@@ -11,7 +12,6 @@
 namespace iamx {
 
 class Account;
-class Resolver;
 
 namespace accountcheck {
 
@@ -21,7 +21,7 @@ namespace accountcheck {
 /// boundary and the SCPs allow it without conditions, and no Deny might stop it. (A boundary
 /// that allows only under conditions, such as iam:PermissionsBoundary, is taken to cap.)
 /// Without a boundary the validator's PRIVILEGE_ESCALATION says so of the policy itself.
-void addBoundaryFindings(const Account &account, const Resolver &resolver, Locator &locator,
+void addBoundaryFindings(const Account &account, const PrincipalViews &views, Locator &locator,
         std::vector<Diagnostic> &findings);
 
 } // namespace accountcheck

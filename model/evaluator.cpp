@@ -3,6 +3,8 @@
 #include "model/arn.h"
 #include "model/casefold.h"
 
+#include <algorithm>
+
 namespace iamx {
 namespace {
 
@@ -71,6 +73,15 @@ bool actionMatches(const ActionPattern &pattern, const RequestFacts &facts)
     // The service prefix is compared literally, ignoring case; the name is a glob (§5).
     return asciiEqualsIgnoreCase(facts.actionService, pattern.service)
             && globMatch(pattern.name, facts.actionName, CaseMode::AsciiInsensitive);
+}
+
+/// True when the statement's Action (or NotAction) element matches the request's action. An
+/// empty list is broken and matches nothing, also under NotAction.
+bool actionElementMatches(const Statement &statement, const RequestFacts &facts)
+{
+    const bool hit = std::any_of(statement.actions.begin(), statement.actions.end(),
+            [&](const ActionPattern &pattern) { return actionMatches(pattern, facts); });
+    return statement.notAction ? !statement.actions.empty() && !hit : hit;
 }
 
 bool resourceMatches(const ResourcePattern &pattern, const Request &request,
@@ -142,16 +153,7 @@ bool Evaluation::statementApplies(const Statement &statement, const StatementRef
     // evaluated so the explanation can say all that failed.
     bool applies = true;
 
-    bool actionHit = false;
-    for (const auto &pattern : statement.actions) {
-        if (actionMatches(pattern, m_facts)) {
-            actionHit = true;
-            break;
-        }
-    }
-    // An empty list is broken and matches nothing, also under NotAction.
-    const bool actionOk =
-            statement.notAction ? (!statement.actions.empty() && !actionHit) : actionHit;
+    const bool actionOk = actionElementMatches(statement, m_facts);
     if (trace)
         trace->action = actionOk ? ElementOutcome::Matched : ElementOutcome::Failed;
     applies = actionOk;
@@ -526,11 +528,7 @@ void Evaluation::finish(DecisionKind kind, std::uint8_t failedGates)
 
 bool statementActionMatches(const Statement &statement, std::string_view action)
 {
-    RequestFacts facts = actionFactsOf(action);
-    bool hit = false;
-    for (const auto &pattern : statement.actions)
-        hit = hit || actionMatches(pattern, facts);
-    return statement.notAction ? !statement.actions.empty() && !hit : hit;
+    return actionElementMatches(statement, actionFactsOf(action));
 }
 
 bool mayAllow(const Policy &policy, std::string_view action, std::string_view resource)
@@ -553,10 +551,7 @@ bool mayAllow(const Policy &policy, std::string_view action, std::string_view re
     for (const auto &statement : policy.statements) {
         if (statement.effect != Effect::Allow)
             continue;
-        bool actionHit = false;
-        for (const auto &pattern : statement.actions)
-            actionHit = actionHit || actionMatches(pattern, facts);
-        if (statement.notAction ? (statement.actions.empty() || actionHit) : !actionHit)
+        if (!actionElementMatches(statement, facts))
             continue;
         if (statement.resourceMode == Statement::ResourceMode::None)
             return true;

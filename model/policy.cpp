@@ -2,6 +2,15 @@
 
 namespace iamx {
 
+std::vector<std::string> actionTexts(const Statement &statement)
+{
+    std::vector<std::string> texts;
+    texts.reserve(statement.actions.size());
+    for (const auto &pattern : statement.actions)
+        texts.push_back(pattern.text);
+    return texts;
+}
+
 std::string_view policyTypeName(PolicyType type)
 {
     switch (type) {

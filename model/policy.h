@@ -134,6 +134,9 @@ struct Policy
     std::vector<Statement> statements;
 };
 
+/// The entries of a statement's Action (or NotAction) element, as written.
+std::vector<std::string> actionTexts(const Statement &statement);
+
 /// The spelling used in output: identity, resource, permissionsBoundary, session, scp, rcp.
 std::string_view policyTypeName(PolicyType type);
 

@@ -132,9 +132,11 @@ PrincipalViews::PrincipalViews(const Account &account, const Resolver &resolver)
     probe.principal.name = "probe";
     AccountRequest resolved = resolver.resolve(probe, "iam:GetUser", "*", {}, Instant {});
     m_scpLevels = std::move(resolved.policies.scpLevels);
+    // resolve() makes one SCP level per level of the organization, in its order.
     auto names = std::make_shared<std::vector<std::string>>();
-    for (const auto &origins : resolved.scpOrigins)
-        names->push_back(origins.empty() ? std::string("an SCP level") : origins.front().via);
+    if (account.organization())
+        for (const auto &level : account.organization()->levels)
+            names->push_back(level.name);
     m_scpLevelNames = std::move(names);
 }
 
@@ -225,15 +227,14 @@ std::string blocker(const PrincipalView &view, std::string_view action, std::str
                     + " allows none of it";
     }
     for (size_t level = 0; level < set.scpLevels.size(); ++level) {
+        const auto &names = *view.scpLevelNames;
+        const std::string where =
+                level < names.size() ? names[level] : "level " + std::to_string(level);
         for (const auto &policy : set.scpLevels[level])
             if (std::string why = deniedBy(policy); !why.empty())
-                return why;
-        if (!mayAllowAny(set.scpLevels[level], action, resource)) {
-            const auto &names = *view.scpLevelNames;
-            const std::string where =
-                    level < names.size() ? names[level] : "level " + std::to_string(level);
-            return "no SCP of " + where + " allows it";
-        }
+                return "SCP " + why.insert(policy->name.size(), " at " + where);
+        if (!mayAllowAny(set.scpLevels[level], action, resource))
+            return "no SCP at " + where + " allows it";
     }
     return {};
 }

@@ -26,7 +26,8 @@ public:
     std::string label; ///< `user alice`, `role deploy`, `the root user`
     bool isUser = false;
     PolicySet policies; ///< identity, permissionsBoundary and scpLevels
-    /// Where each SCP level is (`SCP Root`), parallel to policies.scpLevels.
+    /// The organization's level each SCP level is (`Root`, `this account`), parallel to
+    /// policies.scpLevels.
     std::shared_ptr<const std::vector<std::string>> scpLevelNames;
 
     /// The context keys of the principal, filled the first time asked.

@@ -149,14 +149,6 @@ std::string conditionReason(const ConditionExplanation &c)
     return out;
 }
 
-std::vector<std::string> actionTexts(const Statement &statement)
-{
-    std::vector<std::string> texts;
-    for (const auto &pattern : statement.actions)
-        texts.push_back(pattern.text);
-    return texts;
-}
-
 std::vector<std::string> principalTexts(const Statement &statement)
 {
     std::vector<std::string> texts;

@@ -161,13 +161,7 @@ Diagnostic statementFinding(Locator &locator, const DocumentUse &use, const Stat
 {
     Diagnostic d =
             finding(severity, std::move(code), use.pointer + statement.pointer, std::move(message));
-    const SourceSpan &span = use.document->span();
-    // A document written as a JSON object is the file's own text; one written as a string was
-    // decoded, so the finding points at the string.
-    if (use.document->form() == PolicyText::Form::Object)
-        locator.place(d, span.source, span.offset + statement.offset, statement.length);
-    else
-        locator.place(d, span);
+    locator.placeInDocument(d, *use.document, statement.offset, statement.length);
     return d;
 }
 
@@ -195,9 +189,7 @@ private:
     static std::vector<const CatalogAction *> expand(const Statement &statement)
     {
         const ActionCatalog &catalog = ActionCatalog::instance();
-        std::vector<std::string> patterns;
-        for (const auto &pattern : statement.actions)
-            patterns.push_back(pattern.text);
+        const std::vector<std::string> patterns = actionTexts(statement);
         if (statement.notAction)
             return catalog.actionsNotMatching(patterns);
         for (const auto &pattern : patterns)
@@ -374,8 +366,8 @@ void report(const DocumentState &document, Locator &locator, std::vector<Diagnos
 
 } // namespace
 
-void addReachFindings(const Account &account, const Resolver &resolver, Locator &locator,
-        std::vector<Diagnostic> &findings)
+void addReachFindings(const Account &account, const Resolver &resolver, const PrincipalViews &views,
+        Locator &locator, std::vector<Diagnostic> &findings)
 {
     const std::vector<DocumentUse> uses = documentUses(account);
     std::vector<DocumentState> documents;
@@ -386,8 +378,13 @@ void addReachFindings(const Account &account, const Resolver &resolver, Locator 
     for (const DocumentUse &use : uses) {
         if (use.audience.empty() || use.document->empty())
             continue;
+        // The name the resolver gives the policy too: whoever compiles a document first names
+        // it for every later explanation.
+        const ManagedPolicy *managed = use.key.kind == DocumentKey::Kind::Managed
+                ? account.findPolicy(use.key.owner)
+                : nullptr;
         PolicyRef policy = resolver.compile(*use.document, use.type, ResourcePolicyKind::Ordinary,
-                documentTitle(account, use.key), nullptr);
+                managed ? managed->name : use.key.name, nullptr);
         if (!policy)
             continue; // the document's own validation reports why
         DocumentState state = startWeighing(use, std::move(policy), named);
@@ -402,7 +399,6 @@ void addReachFindings(const Account &account, const Resolver &resolver, Locator 
         documents.push_back(std::move(state));
     }
     MatchScratch scratch;
-    const PrincipalViews views(account, resolver);
     const auto visit = [&](const void *key, const auto &makeView) {
         const auto found = documentsOf.find(key);
         if (found == documentsOf.end())

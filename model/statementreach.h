@@ -2,6 +2,7 @@
 
 #include "model/accountlocator.h"
 #include "model/diagnostic.h"
+#include "model/principalbounds.h"
 
 #include <vector>
 
@@ -12,7 +13,6 @@
 namespace iamx {
 
 class Account;
-class Resolver;
 
 namespace accountcheck {
 
@@ -24,8 +24,8 @@ namespace accountcheck {
 /// - DENY_NEVER_MATCHES (warning): a Deny of an identity policy or SCP whose conditions on the
 ///   principal (its name, ARN, type, account or, for users, tags) are false for every
 ///   principal it applies to.
-void addReachFindings(const Account &account, const Resolver &resolver, Locator &locator,
-        std::vector<Diagnostic> &findings);
+void addReachFindings(const Account &account, const Resolver &resolver, const PrincipalViews &views,
+        Locator &locator, std::vector<Diagnostic> &findings);
 
 } // namespace accountcheck
 } // namespace iamx
